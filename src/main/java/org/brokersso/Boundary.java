@@ -1,0 +1,20 @@
+package org.brokersso;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Stereotype;
+import jakarta.transaction.Transactional;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Entry point of a capability: transactions begin here, control classes join them.
+ * Application-scoped by default; a screen bean's own scope overrides it.
+ */
+@Stereotype
+@ApplicationScoped
+@Transactional
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Boundary {}

@@ -1,0 +1,7 @@
+package org.brokersso.audit.entity;
+
+/** Whether the action took effect. */
+public enum AuditOutcome {
+  SUCCESS,
+  REFUSED
+}

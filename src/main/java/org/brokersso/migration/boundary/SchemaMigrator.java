@@ -1,0 +1,44 @@
+package org.brokersso.migration.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.SessionFactory;
+
+/**
+ * Brings the schema up to date at deployment (Flyway, {@code db/migration}), then has Hibernate
+ * validate the entities against it, so a drift fails the deployment instead of a request.
+ * The persistence unit itself never touches the schema.
+ */
+@ApplicationScoped
+public class SchemaMigrator {
+
+  /** After the start-up checks of the configuration, before anything serves a request. */
+  public static final int PRIORITY = 100;
+
+  private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+  @Resource(lookup = "java:app/jdbc/brokerSso")
+  DataSource dataSource;
+
+  @PersistenceUnit EntityManagerFactory emf;
+
+  void migrate(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
+    MigrateResult result =
+        Flyway.configure(SchemaMigrator.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+    LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+    emf.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+  }
+}

@@ -1,0 +1,44 @@
+package org.brokersso.setup.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+import org.brokersso.setup.control.RequiredSettings;
+import org.brokersso.setup.control.RunMode;
+import org.brokersso.sso.control.CrmApiPasswords;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Refuses to deploy, with one message listing every problem, when the configuration cannot work;
+ * and says loudly at start-up when the product runs in sandbox mode.
+ */
+@ApplicationScoped
+public class StartupChecks {
+
+  private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
+
+  @Inject Config config;
+  @Inject RunMode mode;
+
+  void check(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object started) {
+    List<String> problems =
+        RequiredSettings.problems(key -> config.getOptionalValue(key, String.class), mode.isSandbox());
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "Broker SSO refuses to start; fix the configuration (README, 'Configuration'): " + String.join("; ", problems));
+    }
+    if (mode.isSandbox()) {
+      LOG.warning(
+          "SANDBOX MODE: ctrader.url is not set, so no real cTrader is called. Demo values are in use where"
+              + " nothing is configured (CRM API password '"
+              + (config.getOptionalValue("sso.crm-api.password", String.class).isPresent()
+                  ? "<configured>"
+                  : CrmApiPasswords.SANDBOX_PASSWORD)
+              + "'). Do not expose this instance to traders.");
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.brokersso.sso.boundary;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.brokersso.sso.entity.ContractError;
+import org.brokersso.sso.entity.ContractViolation;
+
+/** Writes every refusal of the contract as {@code {error, message, code}} with its status. */
+@Provider
+public class ContractErrorMapper implements ExceptionMapper<ContractViolation> {
+
+  private static final Logger LOG = Logger.getLogger(ContractErrorMapper.class.getName());
+
+  @Override
+  public Response toResponse(ContractViolation violation) {
+    ContractError error = violation.error();
+    LOG.log(Level.FINE, "Refused with {0}: {1}", new Object[] {error.code(), violation.getMessage()});
+    return of(error.status(), violation.getMessage(), error.code());
+  }
+
+  static Response of(int status, String message, String code) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String reason = known != null ? known.getReasonPhrase() : (status == 417 ? "Expectation Failed" : "Error");
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(reason, message, code))
+        .build();
+  }
+}

@@ -1,0 +1,29 @@
+package org.brokersso.sso.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.brokersso.Boundary;
+import org.brokersso.sso.control.CrmApiTokens;
+
+/**
+ * Spotware call 4.1: cTrader's backend trades the pre-shared password for a {@code crmApiToken}.
+ * A wrong password is 403 {@code CH_CLIENT_AUTH_FAILURE} (conformance 6.1.1).
+ */
+@Boundary
+@Path("oauth2/crmApiToken")
+public class CrmApiTokenResource {
+
+  @Inject CrmApiTokens tokens;
+
+  public record Issued(String crmApiToken) {}
+
+  @POST
+  @Produces(MediaType.APPLICATION_JSON)
+  public Issued issue(String body) {
+    String password = JsonBody.parse(body).text("password");
+    return new Issued(tokens.issue(password));
+  }
+}

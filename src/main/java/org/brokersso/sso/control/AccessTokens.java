@@ -1,0 +1,130 @@
+package org.brokersso.sso.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.brokersso.audit.control.AuditTrail;
+import org.brokersso.audit.entity.AuditAction;
+import org.brokersso.audit.entity.AuditEvent;
+import org.brokersso.sso.entity.AccessToken;
+import org.brokersso.sso.entity.ContractError;
+import org.brokersso.sso.entity.ContractViolation;
+import org.brokersso.sso.entity.OneTimeToken;
+import org.brokersso.sso.entity.TokenKind;
+import org.brokersso.user.entity.User;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Long-term access tokens: minted by 4.2 after "keep me logged in", verified by 4.3, revoked by 4.5. */
+@ApplicationScoped
+public class AccessTokens {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject TokenMint mint;
+  @Inject InAppTokens inAppTokens;
+  @Inject AuditTrail audit;
+  @Inject Refusals refusals;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "sso.access-token.ttl")
+  Duration ttl;
+
+  /** A new access token for the user of a just-consumed OT token; the value is returned once. */
+  public Minted mintFrom(OneTimeToken redeemed, Instant now) {
+    TokenMint.MintedToken token = mint.mint(TokenKind.ACCESS);
+    AccessToken stored = new AccessToken(token.hash(), redeemed.user(), redeemed.id(), now, now.plus(ttl));
+    em.persist(stored);
+    return new Minted(token.value(), stored);
+  }
+
+  public record Minted(String value, AccessToken stored) {}
+
+  /** Call 4.3: the live token with this value, or the contract's refusal. */
+  public AccessToken verify(String token) {
+    Instant now = clock.instant();
+    if (token == null || token.isEmpty()) {
+      throw new ContractViolation(ContractError.MISSING_PARAMETER, "accessToken is required");
+    }
+    if (!TokenKind.ACCESS.isWellFormed(token)) {
+      throw refused(null, null, ContractError.TOKEN_MALFORMED, "Access token is not valid");
+    }
+    String hash = TokenHasher.hash(token);
+    AccessToken stored =
+        find(hash).orElseThrow(() -> refused(hash, null, ContractError.TOKEN_NOT_FOUND, "Access token not found"));
+    if (stored.isRevoked()) {
+      throw refused(hash, stored.user(), ContractError.TOKEN_EXPIRED, "Access token revoked");
+    }
+    if (stored.isExpiredAt(now)) {
+      throw refused(hash, stored.user(), ContractError.TOKEN_EXPIRED, "Access token expired");
+    }
+    audit.success(
+        AuditEvent.success(now, Refusals.CTRADER, AuditAction.ACCESS_TOKEN_VERIFY)
+            .user(stored.user().id(), stored.user().ctidUserId())
+            .token(hash));
+    return stored;
+  }
+
+  /**
+   * Call 4.5: revokes the token if it is this user's, and answers the same either way, so the
+   * call stays repeatable and tells a caller nothing about other users' tokens.
+   */
+  public void revoke(long ctidUserId, String token) {
+    Instant now = clock.instant();
+    String hash = TokenKind.ACCESS.isWellFormed(token) ? TokenHasher.hash(token) : null;
+    Optional<AccessToken> stored = hash == null ? Optional.empty() : find(hash);
+    boolean owned = stored.filter(t -> Long.valueOf(ctidUserId).equals(t.user().ctidUserId())).isPresent();
+    AuditEvent event =
+        AuditEvent.success(now, Refusals.CTRADER, AuditAction.ACCESS_TOKEN_REVOKE)
+            .user(stored.map(t -> t.user().id()).orElse(null), ctidUserId)
+            .token(hash);
+    if (owned) {
+      AccessToken accessToken = stored.get();
+      accessToken.revoke(now);
+      inAppTokens.revokeForAccessToken(accessToken.id(), now);
+      audit.success(event.detail("logout"));
+    } else {
+      audit.success(event.detail("logout: no such live token for this user, nothing revoked"));
+    }
+  }
+
+  /**
+   * An OT token was presented again after its exchange: the access token minted from it may be in
+   * the wrong hands (RFC 6749 §4.1.2), so it is revoked. In a transaction of its own, because
+   * the replay itself is answered with an error that rolls the caller's transaction back.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void revokeMintedFrom(OneTimeToken replayed) {
+    Instant now = clock.instant();
+    int revoked =
+        em.createNamedQuery(AccessToken.REVOKE_MINTED_FROM)
+            .setParameter("oneTimeTokenId", replayed.id())
+            .setParameter("now", now.toEpochMilli())
+            .executeUpdate();
+    // every inappToken of the session carries the OT token it descends from
+    inAppTokens.revokeForOneTimeToken(replayed.id(), now);
+    audit.success(
+        AuditEvent.success(now, Refusals.CTRADER, AuditAction.ACCESS_TOKEN_REVOKE)
+            .user(replayed.user().id(), replayed.user().ctidUserId())
+            .token(replayed.tokenHash())
+            .detail("one-time token replayed; access tokens revoked: " + revoked));
+  }
+
+  private Optional<AccessToken> find(String hash) {
+    return em.createNamedQuery(AccessToken.BY_HASH, AccessToken.class)
+        .setParameter("hash", hash)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private ContractViolation refused(String hash, User user, ContractError error, String message) {
+    return refusals.refuse(AuditAction.ACCESS_TOKEN_VERIFY, error, message, hash, user);
+  }
+}

@@ -1,0 +1,88 @@
+package org.brokersso.sso.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.brokersso.audit.control.AuditTrail;
+import org.brokersso.audit.entity.AuditAction;
+import org.brokersso.audit.entity.AuditEvent;
+import org.brokersso.sso.entity.ContractError;
+import org.brokersso.sso.entity.ContractViolation;
+import org.brokersso.sso.entity.CrmApiToken;
+import org.brokersso.sso.entity.TokenKind;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues (call 4.1) and checks (calls 4.2–4.5) the token that authenticates cTrader's backend.
+ * Every issue is a new token and earlier ones stay valid until their own expiry, because cTrader
+ * keeps the token in memory only and may ask again after a restart or from another node.
+ */
+@ApplicationScoped
+public class CrmApiTokens {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject CrmApiPasswords passwords;
+  @Inject TokenMint mint;
+  @Inject AuditTrail audit;
+  @Inject Refusals refusals;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "sso.crm-api-token.ttl")
+  Duration ttl;
+
+  /**
+   * Tokens already found valid, by hash, with their expiry: cTrader presents the same token on
+   * every call for a week, so one lookup per token and node is enough. Tokens are never revoked
+   * early, which is what makes this cache safe.
+   */
+  private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+
+  public String issue(String password) {
+    Instant now = clock.instant();
+    if (!passwords.accepts(password)) {
+      throw refusals.refuse(AuditAction.CRM_API_TOKEN_ISSUE, ContractError.CLIENT_AUTH_FAILURE, "wrong password", null, null);
+    }
+    TokenMint.MintedToken token = mint.mint(TokenKind.CRM_API);
+    em.persist(new CrmApiToken(token.hash(), now, now.plus(ttl)));
+    audit.success(AuditEvent.success(now, Refusals.CTRADER, AuditAction.CRM_API_TOKEN_ISSUE).token(token.hash()));
+    return token.value();
+  }
+
+  /** Refuses with 403 {@code CH_CLIENT_AUTH_FAILURE} unless the token is one of ours and live. */
+  @Transactional
+  public void verify(String token) {
+    Instant now = clock.instant();
+    if (!TokenKind.CRM_API.isWellFormed(token)) {
+      throw refused(null, token == null ? "crmApiToken missing" : "crmApiToken malformed");
+    }
+    String hash = TokenHasher.hash(token);
+    Instant cachedExpiry = verified.get(hash);
+    if (cachedExpiry != null && now.isBefore(cachedExpiry)) {
+      return;
+    }
+    CrmApiToken stored =
+        em.createNamedQuery(CrmApiToken.BY_HASH, CrmApiToken.class)
+            .setParameter("hash", hash)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> refused(hash, "crmApiToken unknown"));
+    if (stored.isExpiredAt(now)) {
+      verified.remove(hash);
+      throw refused(hash, "crmApiToken expired");
+    }
+    verified.put(hash, stored.expiresAt());
+  }
+
+  private ContractViolation refused(String hash, String why) {
+    return refusals.refuse(AuditAction.CRM_API_TOKEN_CHECK, ContractError.CLIENT_AUTH_FAILURE, why, hash, null);
+  }
+}

@@ -1,0 +1,130 @@
+package org.brokersso.sso.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.brokersso.audit.control.AuditTrail;
+import org.brokersso.audit.entity.AuditAction;
+import org.brokersso.audit.entity.AuditEvent;
+import org.brokersso.sso.entity.ContractError;
+import org.brokersso.sso.entity.ContractViolation;
+import org.brokersso.sso.entity.OneTimePurpose;
+import org.brokersso.sso.entity.OneTimeToken;
+import org.brokersso.sso.entity.TokenKind;
+import org.brokersso.user.control.Users;
+import org.brokersso.user.entity.User;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Mints OT tokens (for the screens' success URL, call 4.4 and the cTrader Web link) and redeems
+ * them (call 4.2).
+ *
+ * <p>Guarantee: {@link #exchange} succeeds for exactly one caller per token, however many
+ * redeem it at once and on however many servers, because the redemption is a single conditional
+ * UPDATE whose update count decides the winner.
+ */
+@ApplicationScoped
+public class OneTimeTokens {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject TokenMint mint;
+  @Inject AccessTokens accessTokens;
+  @Inject InAppTokens inAppTokens;
+  @Inject Users users;
+  @Inject AuditTrail audit;
+  @Inject Refusals refusals;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "sso.ot-token.ttl")
+  Duration ttl;
+
+  /** A new OT token for the user; the value is handed out once and only its hash is kept. */
+  public String mintFor(User user, OneTimePurpose purpose, boolean keepLoggedIn) {
+    if (user.ctidUserId() == null) {
+      throw new IllegalStateException("An OT token needs a user that cTrader knows (call 3.2 first)");
+    }
+    Instant now = clock.instant();
+    TokenMint.MintedToken token = mint.mint(TokenKind.ONE_TIME);
+    em.persist(new OneTimeToken(token.hash(), user, purpose, keepLoggedIn, now, now.plus(ttl)));
+    audit.success(
+        AuditEvent.success(now, actorFor(purpose), AuditAction.OT_TOKEN_ISSUE)
+            .user(user.id(), user.ctidUserId())
+            .token(token.hash())
+            .detail(purpose + (keepLoggedIn ? ", keep logged in" : "")));
+    return token.value();
+  }
+
+  /**
+   * Call 4.4: a new OT token for an InApp screen of the user cTrader names, after the
+   * {@code inappToken} check when the user holds one.
+   */
+  public String mintForInApp(long ctidUserId, String inappToken) {
+    User user =
+        users
+            .byCtidUserId(ctidUserId)
+            .orElseThrow(
+                () -> refusals.refuse(AuditAction.OT_TOKEN_ISSUE, ContractError.USER_NOT_FOUND, "User not found", null, null));
+    inAppTokens.check(user, inappToken);
+    return mintFor(user, OneTimePurpose.INAPP, false);
+  }
+
+  /** What call 4.2 answers: the user, and the long-term tokens the login asked for. */
+  public record Exchange(long userId, Optional<String> accessToken, Optional<String> inappToken) {}
+
+  public Exchange exchange(String code) {
+    Instant now = clock.instant();
+    if (!TokenKind.ONE_TIME.isWellFormed(code)) {
+      throw refused(null, null, ContractError.TOKEN_MALFORMED, "One-time token is not valid");
+    }
+    String hash = TokenHasher.hash(code);
+    OneTimeToken token =
+        em.createNamedQuery(OneTimeToken.BY_HASH, OneTimeToken.class)
+            .setParameter("hash", hash)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> refused(hash, null, ContractError.TOKEN_NOT_FOUND, "One-time token not found"));
+    User user = token.user();
+    if (token.isExpiredAt(now)) {
+      throw refused(hash, user, ContractError.TOKEN_EXPIRED, "One-time token expired");
+    }
+    int won =
+        em.createNamedQuery(OneTimeToken.CONSUME)
+            .setParameter("id", token.id())
+            .setParameter("now", now.toEpochMilli())
+            .executeUpdate();
+    if (won != 1) {
+      // lost the race or a replay: either way somebody already holds what this token was worth
+      accessTokens.revokeMintedFrom(token);
+      throw refused(hash, user, ContractError.TOKEN_EXPIRED, "One-time token already used");
+    }
+    Optional<AccessTokens.Minted> access =
+        token.keepLoggedIn() ? Optional.of(accessTokens.mintFrom(token, now)) : Optional.empty();
+    Optional<String> inapp =
+        inAppTokens.issue(
+            user,
+            token.id(),
+            access.map(a -> a.stored().id()).orElse(null),
+            access.map(a -> a.stored().expiresAt()).orElseGet(() -> inAppTokens.defaultExpiry(now)));
+    audit.success(
+        AuditEvent.success(now, Refusals.CTRADER, AuditAction.OT_TOKEN_EXCHANGE)
+            .user(user.id(), user.ctidUserId())
+            .token(hash)
+            .detail(access.isPresent() ? "access token issued" : "no access token (keep me logged in not chosen)"));
+    return new Exchange(user.ctidUserId(), access.map(AccessTokens.Minted::value), inapp);
+  }
+
+  private static String actorFor(OneTimePurpose purpose) {
+    return purpose == OneTimePurpose.INAPP ? Refusals.CTRADER : "user";
+  }
+
+  private ContractViolation refused(String hash, User user, ContractError error, String message) {
+    return refusals.refuse(AuditAction.OT_TOKEN_EXCHANGE, error, message, hash, user);
+  }
+}

@@ -1,0 +1,84 @@
+package org.brokersso.sso.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * The optional {@code inappToken} of calls 4.2/4.3: once one is issued to a user, call 4.4 for
+ * that user must present a live one. Bound to the exchange (and access token) it came from, so
+ * revoking a session revokes it too.
+ */
+@Entity
+@Table(name = "inapp_token")
+@NamedQuery(name = InAppToken.BY_HASH, query = "SELECT t FROM InAppToken t WHERE t.tokenHash = :hash")
+@NamedQuery(
+    name = InAppToken.LIVE_FOR_USER,
+    query = "SELECT COUNT(t) FROM InAppToken t WHERE t.userId = :userId AND t.revokedAt IS NULL AND t.expiresAt > :now")
+@NamedQuery(
+    name = InAppToken.REVOKE_FOR_ACCESS_TOKEN,
+    query = "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.accessTokenId = :accessTokenId AND t.revokedAt IS NULL")
+@NamedQuery(
+    name = InAppToken.REVOKE_FOR_ONE_TIME_TOKEN,
+    query = "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.oneTimeTokenId = :oneTimeTokenId AND t.revokedAt IS NULL")
+public class InAppToken {
+
+  public static final String BY_HASH = "InAppToken.byHash";
+  public static final String LIVE_FOR_USER = "InAppToken.liveForUser";
+  public static final String REVOKE_FOR_ACCESS_TOKEN = "InAppToken.revokeForAccessToken";
+  public static final String REVOKE_FOR_ONE_TIME_TOKEN = "InAppToken.revokeForOneTimeToken";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "token_hash", nullable = false, length = 64)
+  private String tokenHash;
+
+  @Column(name = "user_id", nullable = false)
+  private long userId;
+
+  @Column(name = "one_time_token_id")
+  private Long oneTimeTokenId;
+
+  @Column(name = "access_token_id")
+  private Long accessTokenId;
+
+  @Column(name = "issued_at", nullable = false)
+  private long issuedAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private long expiresAt;
+
+  @Column(name = "revoked_at")
+  private Long revokedAt;
+
+  protected InAppToken() {}
+
+  public InAppToken(
+      String tokenHash, long userId, Long oneTimeTokenId, Long accessTokenId, Instant issuedAt, Instant expiresAt) {
+    this.tokenHash = tokenHash;
+    this.userId = userId;
+    this.oneTimeTokenId = oneTimeTokenId;
+    this.accessTokenId = accessTokenId;
+    this.issuedAt = issuedAt.toEpochMilli();
+    this.expiresAt = expiresAt.toEpochMilli();
+  }
+
+  public boolean isLiveAt(Instant now) {
+    return revokedAt == null && now.toEpochMilli() < expiresAt;
+  }
+
+  public boolean isExpiredAt(Instant now) {
+    return now.toEpochMilli() >= expiresAt;
+  }
+
+  public long userId() {
+    return userId;
+  }
+}

@@ -1,0 +1,161 @@
+package org.brokersso;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Plays cTrader's backend in the tests: real HTTP over a real socket to the deployed WAR. The base
+ * URL is {@code it.base-url} (system property or IT_BASE_URL), by default the Arquillian server.
+ */
+public final class ContractClient {
+
+  public static final String SANDBOX_PASSWORD = "sandbox-crm-api-password";
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final URI base;
+
+  public ContractClient() {
+    String configured = System.getProperty("it.base-url", System.getenv().getOrDefault("IT_BASE_URL", ""));
+    if (configured.isBlank()) {
+      configured = "http://localhost:" + System.getProperty("it.http.port", "18080") + "/";
+    }
+    this.base = URI.create(configured.endsWith("/") ? configured : configured + "/");
+  }
+
+  /** A POST with a JSON body (or none) and query parameters, as cTrader sends them. */
+  public Reply post(String path, String jsonBody, Map<String, String> query) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path + queryString(query)))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json");
+    if (jsonBody == null) {
+      request.POST(HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+    }
+    return send(request.build());
+  }
+
+  public Reply post(String path, String jsonBody) {
+    return post(path, jsonBody, Map.of());
+  }
+
+  public Reply get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
+  }
+
+  private Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- the contract's calls, as cTrader makes them ----
+
+  public String crmApiToken() {
+    Reply reply = post("oauth2/crmApiToken", "{\"password\":\"" + SANDBOX_PASSWORD + "\"}");
+    reply.expect(200);
+    return reply.json().getString("crmApiToken");
+  }
+
+  /** A fresh OT token for the cTrader user, as the login screen's success URL would carry it. */
+  public String login(long userId, boolean keepLoggedIn) {
+    Reply reply = post("sandbox/login", "{\"userId\":" + userId + ",\"keepLoggedIn\":" + keepLoggedIn + "}");
+    reply.expect(200);
+    return reply.json().getString("code");
+  }
+
+  public Reply exchange(String crmApiToken, String code) {
+    return post("oauth2/onetime/authorize", "{\"code\":\"" + code + "\"}", Map.of("crmApiToken", crmApiToken));
+  }
+
+  public Reply authorize(String crmApiToken, String accessToken) {
+    return post("oauth2/authorize", "{\"accessToken\":\"" + accessToken + "\"}", Map.of("crmApiToken", crmApiToken));
+  }
+
+  public Reply generate(String crmApiToken, long userId, String inappToken) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("crmApiToken", crmApiToken);
+    if (inappToken != null) {
+      query.put("inappToken", inappToken);
+    }
+    return post("oauth2/onetime/generate", "{\"userId\":" + userId + "}", query);
+  }
+
+  public Reply logout(String crmApiToken, long userId, String accessToken) {
+    return post(
+        "oauth2/logout",
+        null,
+        Map.of("crmApiToken", crmApiToken, "userId", Long.toString(userId), "accessToken", accessToken));
+  }
+
+  /** A cTrader userId no other test (nor an earlier run against the same database) has used. */
+  public static long newUserId() {
+    return ThreadLocalRandom.current().nextLong(10_000_000L, 1L << 50);
+  }
+
+  private static String queryString(Map<String, String> query) {
+    if (query.isEmpty()) {
+      return "";
+    }
+    return query.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&", "?", ""));
+  }
+
+  /** Status and body of one response. */
+  public record Reply(int status, String body) {
+
+    public JsonObject json() {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        return reader.readObject();
+      }
+    }
+
+    public Reply expect(int expected) {
+      if (status != expected) {
+        throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + body);
+      }
+      return this;
+    }
+
+    /** The contract's error body: {error, message, code}, and none of the success fields. */
+    public Reply expectError(int expected, String code) {
+      expect(expected);
+      JsonObject json = json();
+      if (!json.containsKey("error") || !json.containsKey("message")) {
+        throw new AssertionError("error body lacks error/message: " + body);
+      }
+      if (code != null && !code.equals(json.getString("code", null))) {
+        throw new AssertionError("expected code " + code + ": " + body);
+      }
+      for (String success : new String[] {"crmApiToken", "accessToken", "userId", "token", "inappToken"}) {
+        if (json.containsKey(success)) {
+          throw new AssertionError("error body carries success field " + success + ": " + body);
+        }
+      }
+      return this;
+    }
+  }
+}
