@@ -8,9 +8,9 @@ import jakarta.transaction.Transactional.TxType;
 import org.brokersso.audit.entity.AuditEvent;
 
 /**
- * Writes the audit trail. A success is written in the caller's transaction, so it commits
- * exactly when the effect does; a refusal is written in a transaction of its own, because the
- * caller's work is about to be rolled back by the refusal itself.
+ * Writes the audit trail, always inside the caller's transaction: a success commits exactly when
+ * its effect does, and a refusal commits too, because a {@code Refusal} does not roll back. No
+ * transaction of its own, so a request never holds two pooled connections at once.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -18,12 +18,7 @@ public class AuditTrail {
   @PersistenceContext EntityManager em;
 
   @Transactional(TxType.MANDATORY)
-  public void success(AuditEvent event) {
-    em.persist(event);
-  }
-
-  @Transactional(TxType.REQUIRES_NEW)
-  public void refusal(AuditEvent event) {
+  public void record(AuditEvent event) {
     em.persist(event);
   }
 }

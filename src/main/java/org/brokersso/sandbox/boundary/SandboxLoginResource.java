@@ -1,6 +1,8 @@
 package org.brokersso.sandbox.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,18 +29,22 @@ public class SandboxLoginResource {
   @Inject Users users;
   @Inject OneTimeTokens oneTimeTokens;
 
-  public record Login(long userId, boolean keepLoggedIn) {}
+  public record Login(Long userId, Boolean keepLoggedIn) {}
 
   public record Code(String code, long userId, String mode) {}
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Code login(Login login) {
     if (!mode.isSandbox()) {
       throw new NotFoundException();
     }
+    if (login == null || login.userId() == null || login.userId() <= 0) {
+      throw new BadRequestException("userId (a positive integer) is required");
+    }
     User user = users.byCtidUserId(login.userId()).orElseGet(() -> users.register(login.userId(), null));
-    String code = oneTimeTokens.mintFor(user, OneTimePurpose.LOGIN, login.keepLoggedIn());
+    String code = oneTimeTokens.mintFor(user, OneTimePurpose.LOGIN, Boolean.TRUE.equals(login.keepLoggedIn()));
     return new Code(code, login.userId(), "sandbox");
   }
 }

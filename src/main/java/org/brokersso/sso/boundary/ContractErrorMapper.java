@@ -24,7 +24,7 @@ public class ContractErrorMapper implements ExceptionMapper<ContractViolation> {
 
   static Response of(int status, String message, String code) {
     Response.Status known = Response.Status.fromStatusCode(status);
-    String reason = known != null ? known.getReasonPhrase() : (status == 417 ? "Expectation Failed" : "Error");
+    String reason = known != null ? known.getReasonPhrase() : "Error";
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ErrorBody(reason, message, code))

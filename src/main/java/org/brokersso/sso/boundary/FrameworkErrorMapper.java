@@ -1,5 +1,7 @@
 package org.brokersso.sso.boundary;
 
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -19,10 +21,15 @@ public class FrameworkErrorMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
+    if (failure instanceof ProcessingException || failure instanceof JsonbException) {
+      // a body JSON-B could not bind (only the sandbox binds bodies): the caller's fault
+      return ContractErrorMapper.of(400, "The body is not valid JSON for this call", "INVALID_REQUEST");
+    }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       LOG.log(Level.FINE, "Refused by JAX-RS with {0}", status);
-      return ContractErrorMapper.of(status, web.getResponse().getStatusInfo().getReasonPhrase(), null);
+      String message = web.getMessage() != null ? web.getMessage() : web.getResponse().getStatusInfo().getReasonPhrase();
+      return ContractErrorMapper.of(status, message, null);
     }
     LOG.log(Level.SEVERE, "Unexpected failure", failure);
     return ContractErrorMapper.of(500, "Internal error; see the server log", null);

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +63,7 @@ public class AccessTokens {
     if (stored.isExpiredAt(now)) {
       throw refused(hash, stored.user(), ContractError.TOKEN_EXPIRED, "Access token expired");
     }
-    audit.success(
+    audit.record(
         AuditEvent.success(now, Refusals.CTRADER, AuditAction.ACCESS_TOKEN_VERIFY)
             .user(stored.user().id(), stored.user().ctidUserId())
             .token(hash));
@@ -89,18 +87,17 @@ public class AccessTokens {
       AccessToken accessToken = stored.get();
       accessToken.revoke(now);
       inAppTokens.revokeForAccessToken(accessToken.id(), now);
-      audit.success(event.detail("logout"));
+      audit.record(event.detail("logout"));
     } else {
-      audit.success(event.detail("logout: no such live token for this user, nothing revoked"));
+      audit.record(event.detail("logout: no such live token for this user, nothing revoked"));
     }
   }
 
   /**
    * An OT token was presented again after its exchange: the access token minted from it may be in
-   * the wrong hands (RFC 6749 §4.1.2), so it is revoked. In a transaction of its own, because
-   * the replay itself is answered with an error that rolls the caller's transaction back.
+   * the wrong hands (RFC 6749 §4.1.2), so it is revoked. The replay is answered with a refusal,
+   * which commits, so the revocation holds.
    */
-  @Transactional(TxType.REQUIRES_NEW)
   public void revokeMintedFrom(OneTimeToken replayed) {
     Instant now = clock.instant();
     int revoked =
@@ -110,7 +107,7 @@ public class AccessTokens {
             .executeUpdate();
     // every inappToken of the session carries the OT token it descends from
     inAppTokens.revokeForOneTimeToken(replayed.id(), now);
-    audit.success(
+    audit.record(
         AuditEvent.success(now, Refusals.CTRADER, AuditAction.ACCESS_TOKEN_REVOKE)
             .user(replayed.user().id(), replayed.user().ctidUserId())
             .token(replayed.tokenHash())

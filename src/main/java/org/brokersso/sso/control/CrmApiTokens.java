@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.brokersso.Refusal;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
@@ -53,12 +54,12 @@ public class CrmApiTokens {
     }
     TokenMint.MintedToken token = mint.mint(TokenKind.CRM_API);
     em.persist(new CrmApiToken(token.hash(), now, now.plus(ttl)));
-    audit.success(AuditEvent.success(now, Refusals.CTRADER, AuditAction.CRM_API_TOKEN_ISSUE).token(token.hash()));
+    audit.record(AuditEvent.success(now, Refusals.CTRADER, AuditAction.CRM_API_TOKEN_ISSUE).token(token.hash()));
     return token.value();
   }
 
   /** Refuses with 403 {@code CH_CLIENT_AUTH_FAILURE} unless the token is one of ours and live. */
-  @Transactional
+  @Transactional(dontRollbackOn = Refusal.class) // called by a filter, outside any boundary
   public void verify(String token) {
     Instant now = clock.instant();
     if (!TokenKind.CRM_API.isWellFormed(token)) {

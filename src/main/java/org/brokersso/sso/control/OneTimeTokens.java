@@ -53,7 +53,7 @@ public class OneTimeTokens {
     Instant now = clock.instant();
     TokenMint.MintedToken token = mint.mint(TokenKind.ONE_TIME);
     em.persist(new OneTimeToken(token.hash(), user, purpose, keepLoggedIn, now, now.plus(ttl)));
-    audit.success(
+    audit.record(
         AuditEvent.success(now, actorFor(purpose), AuditAction.OT_TOKEN_ISSUE)
             .user(user.id(), user.ctidUserId())
             .token(token.hash())
@@ -91,6 +91,9 @@ public class OneTimeTokens {
             .findFirst()
             .orElseThrow(() -> refused(hash, null, ContractError.TOKEN_NOT_FOUND, "One-time token not found"));
     User user = token.user();
+    if (token.isConsumed()) {
+      throw replayed(token);
+    }
     if (token.isExpiredAt(now)) {
       throw refused(hash, user, ContractError.TOKEN_EXPIRED, "One-time token expired");
     }
@@ -100,9 +103,8 @@ public class OneTimeTokens {
             .setParameter("now", now.toEpochMilli())
             .executeUpdate();
     if (won != 1) {
-      // lost the race or a replay: either way somebody already holds what this token was worth
-      accessTokens.revokeMintedFrom(token);
-      throw refused(hash, user, ContractError.TOKEN_EXPIRED, "One-time token already used");
+      // lost the race to a concurrent redemption (or the lifetime ended in between)
+      throw replayed(token);
     }
     Optional<AccessTokens.Minted> access =
         token.keepLoggedIn() ? Optional.of(accessTokens.mintFrom(token, now)) : Optional.empty();
@@ -112,12 +114,21 @@ public class OneTimeTokens {
             token.id(),
             access.map(a -> a.stored().id()).orElse(null),
             access.map(a -> a.stored().expiresAt()).orElseGet(() -> inAppTokens.defaultExpiry(now)));
-    audit.success(
+    audit.record(
         AuditEvent.success(now, Refusals.CTRADER, AuditAction.OT_TOKEN_EXCHANGE)
             .user(user.id(), user.ctidUserId())
             .token(hash)
             .detail(access.isPresent() ? "access token issued" : "no access token (keep me logged in not chosen)"));
     return new Exchange(user.ctidUserId(), access.map(AccessTokens.Minted::value), inapp);
+  }
+
+  /**
+   * Somebody already holds what this token was worth, so whatever it was exchanged for is revoked;
+   * the refusal commits, so the revocation holds. Replay answers 410, see docs/contract-choices.md.
+   */
+  private ContractViolation replayed(OneTimeToken token) {
+    accessTokens.revokeMintedFrom(token);
+    return refused(token.tokenHash(), token.user(), ContractError.TOKEN_EXPIRED, "One-time token already used");
   }
 
   private static String actorFor(OneTimePurpose purpose) {

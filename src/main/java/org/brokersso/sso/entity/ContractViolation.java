@@ -1,16 +1,17 @@
 package org.brokersso.sso.entity;
 
+import org.brokersso.Refusal;
+
 /**
  * A request the contract refuses. Thrown by control code, written as {@code {error, message, code}}
  * by {@code ContractErrorMapper}. The message is shown to cTrader, so it never holds a secret.
  */
-public class ContractViolation extends RuntimeException {
+public class ContractViolation extends Refusal {
 
   private final ContractError error;
 
   public ContractViolation(ContractError error, String message) {
-    // no stack trace: a refusal is an answer, not a fault, and some come in floods
-    super(message, null, false, false);
+    super(message);
     this.error = error;
   }
 

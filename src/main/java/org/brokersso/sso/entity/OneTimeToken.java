@@ -75,6 +75,10 @@ public class OneTimeToken {
     return now.toEpochMilli() >= expiresAt;
   }
 
+  public boolean isConsumed() {
+    return consumedAt != null;
+  }
+
   public Long id() {
     return id;
   }

@@ -1,0 +1,57 @@
+package org.brokersso.setup.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RequiredSettingsTest {
+
+  private final Map<String, String> config =
+      new HashMap<>(Map.of("sso.ot-token.ttl", "PT60S", "sso.access-token.ttl", "P90D", "sso.crm-api-token.ttl", "P7D"));
+
+  private List<String> problems(boolean sandbox) {
+    return RequiredSettings.problems(key -> Optional.ofNullable(config.get(key)), sandbox);
+  }
+
+  @Test
+  void theSandboxNeedsNothingBeyondTheDefaults() {
+    assertEquals(List.of(), problems(true));
+  }
+
+  @Test
+  void liveModeNamesEveryMissingKeyWithItsEnvironmentVariable() {
+    List<String> problems = problems(false);
+    assertEquals(3, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("sso.crm-api.password") && problems.get(0).contains("SSO_CRM_API_PASSWORD"));
+    assertTrue(problems.get(1).contains("CTRADER_BROKER_CRM_NAME"));
+    config.put("sso.crm-api.password", "secret");
+    config.put("ctrader.broker-crm-name", "EXAMPLE_CRM");
+    config.put("ctrader.broker-name", " ");
+    assertEquals(1, problems(false).size());
+    config.put("ctrader.broker-name", "EXAMPLE");
+    assertEquals(List.of(), problems(false));
+  }
+
+  @Test
+  void theCrmApiTokenMustLastAWeek() {
+    config.put("sso.crm-api-token.ttl", "P6D");
+    assertTrue(problems(true).get(0).contains("at least P7D"));
+    config.put("sso.crm-api-token.ttl", "P30D");
+    assertEquals(List.of(), problems(true));
+  }
+
+  @Test
+  void lifetimesMustBePositiveIsoDurations() {
+    config.put("sso.ot-token.ttl", "60");
+    config.put("sso.access-token.ttl", "PT0S");
+    List<String> problems = problems(true);
+    assertEquals(2, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("ISO-8601"));
+    assertTrue(problems.get(1).contains("positive"));
+  }
+}

@@ -1,0 +1,69 @@
+package org.brokersso.sso.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.brokersso.AuditRows;
+import org.brokersso.ContractClient;
+import org.brokersso.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Call 4.5 {@code POST /oauth2/logout}: the user left a cTrader app; end that session. */
+@ExtendWith(ArquillianExtension.class)
+class LogoutResourceIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  private final ContractClient ctrader = new ContractClient();
+  private String crmApiToken;
+  private long userId;
+  private String accessToken;
+
+  @BeforeEach
+  void loggedIn() {
+    crmApiToken = ctrader.crmApiToken();
+    userId = ContractClient.newUserId();
+    accessToken = ctrader.exchange(crmApiToken, ctrader.login(userId, true)).expect(200).json().getString("accessToken");
+  }
+
+  @Test
+  void revokesTheSessionAndIsRepeatable() {
+    ContractClient.Reply reply = ctrader.logout(crmApiToken, userId, accessToken).expect(200);
+    assertEquals("", reply.body());
+    ctrader.authorize(crmApiToken, accessToken).expectError(410, "CID_TOKEN_EXPIRED");
+    ctrader.logout(crmApiToken, userId, accessToken).expect(200);
+    ctrader.logout(crmApiToken, userId, "at_" + "n".repeat(43)).expect(200);
+    assertEquals(2, AuditRows.count(accessToken, "ACCESS_TOKEN_REVOKE", "SUCCESS"));
+  }
+
+  @Test
+  void anotherUsersTokenIsNotRevoked() {
+    ctrader.logout(crmApiToken, ContractClient.newUserId(), accessToken).expect(200);
+    ctrader.authorize(crmApiToken, accessToken).expect(200);
+  }
+
+  @Test
+  void missingOrInvalidParametersAreBadRequests() {
+    ctrader.post("oauth2/logout", null, Map.of("crmApiToken", crmApiToken, "accessToken", accessToken))
+        .expectError(400, "MISSING_REQUIRED_PARAMETER");
+    ctrader.post("oauth2/logout", null, Map.of("crmApiToken", crmApiToken, "userId", "x1", "accessToken", accessToken))
+        .expectError(400, "INVALID_REQUEST");
+    ctrader.post("oauth2/logout", null, Map.of("crmApiToken", crmApiToken, "userId", Long.toString(userId)))
+        .expectError(400, "MISSING_REQUIRED_PARAMETER");
+    ctrader.authorize(crmApiToken, accessToken).expect(200);
+  }
+
+  @Test
+  void aWrongCrmApiTokenIsForbiddenAndRevokesNothing() {
+    ctrader.logout("cat_" + "m".repeat(43), userId, accessToken).expectError(403, "CH_CLIENT_AUTH_FAILURE");
+    ctrader.authorize(crmApiToken, accessToken).expect(200);
+  }
+}
