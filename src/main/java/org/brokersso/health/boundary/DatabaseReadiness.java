@@ -1,10 +1,10 @@
 package org.brokersso.health.boundary;
 
-import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
+import org.brokersso.persistence.control.Database;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -14,12 +14,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-  @Resource(lookup = "java:app/jdbc/brokerSso")
-  DataSource dataSource;
+  @Inject Database database;
 
   @Override
   public HealthCheckResponse call() {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = database.dataSource().getConnection()) {
       boolean valid = connection.isValid(2);
       return HealthCheckResponse.named("database")
           .status(valid)

@@ -1,14 +1,14 @@
 package org.brokersso.migration.boundary;
 
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
+import org.brokersso.persistence.control.Database;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
@@ -26,15 +26,14 @@ public class SchemaMigrator {
 
   private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
-  @Resource(lookup = "java:app/jdbc/brokerSso")
-  DataSource dataSource;
+  @Inject Database database;
 
   @PersistenceUnit EntityManagerFactory emf;
 
   void migrate(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
     MigrateResult result =
         Flyway.configure(SchemaMigrator.class.getClassLoader())
-            .dataSource(dataSource)
+            .dataSource(database.dataSource())
             .locations("classpath:db/migration")
             .load()
             .migrate();

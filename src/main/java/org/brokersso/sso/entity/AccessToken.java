@@ -3,9 +3,6 @@ package org.brokersso.sso.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -23,17 +20,10 @@ import org.brokersso.user.entity.User;
 @NamedQuery(
     name = AccessToken.REVOKE_MINTED_FROM,
     query = "UPDATE AccessToken t SET t.revokedAt = :now WHERE t.oneTimeTokenId = :oneTimeTokenId AND t.revokedAt IS NULL")
-public class AccessToken {
+public class AccessToken extends StoredToken {
 
   public static final String BY_HASH = "AccessToken.byHash";
   public static final String REVOKE_MINTED_FROM = "AccessToken.revokeMintedFrom";
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "token_hash", nullable = false, length = 64)
-  private String tokenHash;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "user_id")
@@ -42,27 +32,15 @@ public class AccessToken {
   @Column(name = "one_time_token_id", nullable = false)
   private long oneTimeTokenId;
 
-  @Column(name = "issued_at", nullable = false)
-  private long issuedAt;
-
-  @Column(name = "expires_at", nullable = false)
-  private long expiresAt;
-
   @Column(name = "revoked_at")
   private Long revokedAt;
 
   protected AccessToken() {}
 
   public AccessToken(String tokenHash, User user, long oneTimeTokenId, Instant issuedAt, Instant expiresAt) {
-    this.tokenHash = tokenHash;
+    super(tokenHash, issuedAt, expiresAt);
     this.user = user;
     this.oneTimeTokenId = oneTimeTokenId;
-    this.issuedAt = issuedAt.toEpochMilli();
-    this.expiresAt = expiresAt.toEpochMilli();
-  }
-
-  public boolean isExpiredAt(Instant now) {
-    return now.toEpochMilli() >= expiresAt;
   }
 
   public boolean isRevoked() {
@@ -75,23 +53,11 @@ public class AccessToken {
     }
   }
 
-  public Long id() {
-    return id;
-  }
-
   public long oneTimeTokenId() {
     return oneTimeTokenId;
   }
 
-  public String tokenHash() {
-    return tokenHash;
-  }
-
   public User user() {
     return user;
-  }
-
-  public Instant expiresAt() {
-    return Instant.ofEpochMilli(expiresAt);
   }
 }

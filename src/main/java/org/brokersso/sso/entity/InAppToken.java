@@ -2,9 +2,6 @@ package org.brokersso.sso.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,19 +23,12 @@ import java.time.Instant;
 @NamedQuery(
     name = InAppToken.REVOKE_FOR_ONE_TIME_TOKEN,
     query = "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.oneTimeTokenId = :oneTimeTokenId AND t.revokedAt IS NULL")
-public class InAppToken {
+public class InAppToken extends StoredToken {
 
   public static final String BY_HASH = "InAppToken.byHash";
   public static final String LIVE_FOR_USER = "InAppToken.liveForUser";
   public static final String REVOKE_FOR_ACCESS_TOKEN = "InAppToken.revokeForAccessToken";
   public static final String REVOKE_FOR_ONE_TIME_TOKEN = "InAppToken.revokeForOneTimeToken";
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "token_hash", nullable = false, length = 64)
-  private String tokenHash;
 
   @Column(name = "user_id", nullable = false)
   private long userId;
@@ -49,12 +39,6 @@ public class InAppToken {
   @Column(name = "access_token_id")
   private Long accessTokenId;
 
-  @Column(name = "issued_at", nullable = false)
-  private long issuedAt;
-
-  @Column(name = "expires_at", nullable = false)
-  private long expiresAt;
-
   @Column(name = "revoked_at")
   private Long revokedAt;
 
@@ -62,20 +46,14 @@ public class InAppToken {
 
   public InAppToken(
       String tokenHash, long userId, Long oneTimeTokenId, Long accessTokenId, Instant issuedAt, Instant expiresAt) {
-    this.tokenHash = tokenHash;
+    super(tokenHash, issuedAt, expiresAt);
     this.userId = userId;
     this.oneTimeTokenId = oneTimeTokenId;
     this.accessTokenId = accessTokenId;
-    this.issuedAt = issuedAt.toEpochMilli();
-    this.expiresAt = expiresAt.toEpochMilli();
   }
 
   public boolean isLiveAt(Instant now) {
-    return revokedAt == null && now.toEpochMilli() < expiresAt;
-  }
-
-  public boolean isExpiredAt(Instant now) {
-    return now.toEpochMilli() >= expiresAt;
+    return revokedAt == null && !isExpiredAt(now);
   }
 
   public long userId() {

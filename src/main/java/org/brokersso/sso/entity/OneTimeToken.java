@@ -5,9 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -26,18 +23,11 @@ import org.brokersso.user.entity.User;
     name = OneTimeToken.CONSUME,
     query = "UPDATE OneTimeToken t SET t.consumedAt = :now"
         + " WHERE t.id = :id AND t.consumedAt IS NULL AND t.expiresAt > :now")
-public class OneTimeToken {
+public class OneTimeToken extends StoredToken {
 
   public static final String BY_HASH = "OneTimeToken.byHash";
   /** The one statement that redeems a token; its update count decides the single winner. */
   public static final String CONSUME = "OneTimeToken.consume";
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "token_hash", nullable = false, length = 64)
-  private String tokenHash;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "user_id")
@@ -50,12 +40,6 @@ public class OneTimeToken {
   @Column(name = "keep_logged_in", nullable = false)
   private boolean keepLoggedIn;
 
-  @Column(name = "issued_at", nullable = false)
-  private long issuedAt;
-
-  @Column(name = "expires_at", nullable = false)
-  private long expiresAt;
-
   @Column(name = "consumed_at")
   private Long consumedAt;
 
@@ -63,28 +47,14 @@ public class OneTimeToken {
 
   public OneTimeToken(
       String tokenHash, User user, OneTimePurpose purpose, boolean keepLoggedIn, Instant issuedAt, Instant expiresAt) {
-    this.tokenHash = tokenHash;
+    super(tokenHash, issuedAt, expiresAt);
     this.user = user;
     this.purpose = purpose;
     this.keepLoggedIn = keepLoggedIn;
-    this.issuedAt = issuedAt.toEpochMilli();
-    this.expiresAt = expiresAt.toEpochMilli();
-  }
-
-  public boolean isExpiredAt(Instant now) {
-    return now.toEpochMilli() >= expiresAt;
   }
 
   public boolean isConsumed() {
     return consumedAt != null;
-  }
-
-  public Long id() {
-    return id;
-  }
-
-  public String tokenHash() {
-    return tokenHash;
   }
 
   public User user() {

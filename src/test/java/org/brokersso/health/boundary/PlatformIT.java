@@ -5,27 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import org.brokersso.ContractClient;
-import org.brokersso.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.brokersso.ContractIT;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What a sysadmin's monitoring and an integrator's tooling read: readiness and the OpenAPI document. */
-@ExtendWith(ArquillianExtension.class)
-class PlatformIT {
+class PlatformIT extends ContractIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  private final ContractClient client = new ContractClient();
 
   @Test
   void readinessChecksTheDatabaseAndNamesTheSandbox() {
-    ContractClient.Reply reply = client.get("health/ready").expect(200);
+    ContractClient.Reply reply = ctrader.get("health/ready").expect(200);
     JsonObject body = reply.json();
     assertEquals("UP", body.getString("status"));
     String checks = body.getJsonArray("checks").toString();
@@ -35,15 +24,15 @@ class PlatformIT {
 
   @Test
   void theSandboxLoginRefusesBadInputWithA400() {
-    client.post("sandbox/login", "{").expectError(400, "INVALID_REQUEST");
-    client.post("sandbox/login", "{}").expectError(400, null);
-    client.post("sandbox/login", "{\"userId\":-5}").expectError(400, null);
-    client.post("sandbox/login", "{\"userId\":\"x\"}").expectError(400, null);
+    ctrader.post("sandbox/login", "{").expectError(400, "INVALID_REQUEST");
+    ctrader.post("sandbox/login", "{}").expectError(400, null);
+    ctrader.post("sandbox/login", "{\"userId\":-5}").expectError(400, null);
+    ctrader.post("sandbox/login", "{\"userId\":\"x\"}").expectError(400, null);
   }
 
   @Test
   void openApiDescribesTheFiveCalls() {
-    String document = client.get("openapi").expect(200).body();
+    String document = ctrader.get("openapi").expect(200).body();
     for (String path :
         new String[] {"/oauth2/crmApiToken", "/oauth2/onetime/authorize", "/oauth2/authorize", "/oauth2/onetime/generate", "/oauth2/logout"}) {
       assertTrue(document.contains(path + ":"), path);

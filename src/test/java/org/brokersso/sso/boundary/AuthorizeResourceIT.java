@@ -6,34 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import org.brokersso.ContractClient;
-import org.brokersso.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.brokersso.ContractIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Call 4.3 {@code POST /oauth2/authorize}: automatic re-login with a long-term access token. */
-@ExtendWith(ArquillianExtension.class)
-class AuthorizeResourceIT {
+class AuthorizeResourceIT extends ContractIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  private final ContractClient ctrader = new ContractClient();
-  private String crmApiToken;
-  private long userId;
   private String accessToken;
 
   @BeforeEach
   void loggedInWithKeepMeLoggedIn() {
-    crmApiToken = ctrader.crmApiToken();
-    userId = ContractClient.newUserId();
-    accessToken = ctrader.exchange(crmApiToken, ctrader.login(userId, true)).expect(200).json().getString("accessToken");
+    accessToken = session().getString("accessToken");
   }
 
   @Test

@@ -6,24 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.brokersso.ContractClient;
-import org.brokersso.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.brokersso.ContractIT;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Call 4.1 {@code POST /oauth2/crmApiToken}, over HTTP against the deployed WAR. */
-@ExtendWith(ArquillianExtension.class)
-class CrmApiTokenResourceIT {
+class CrmApiTokenResourceIT extends ContractIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  private final ContractClient ctrader = new ContractClient();
 
   @Test
   @DisplayName("6.1.1(1) the right password yields a crmApiToken that opens calls 4.2-4.5")

@@ -5,33 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.brokersso.AuditRows;
 import org.brokersso.ContractClient;
-import org.brokersso.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.brokersso.ContractIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Call 4.5 {@code POST /oauth2/logout}: the user left a cTrader app; end that session. */
-@ExtendWith(ArquillianExtension.class)
-class LogoutResourceIT {
+class LogoutResourceIT extends ContractIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  private final ContractClient ctrader = new ContractClient();
-  private String crmApiToken;
-  private long userId;
   private String accessToken;
 
   @BeforeEach
   void loggedIn() {
-    crmApiToken = ctrader.crmApiToken();
-    userId = ContractClient.newUserId();
-    accessToken = ctrader.exchange(crmApiToken, ctrader.login(userId, true)).expect(200).json().getString("accessToken");
+    accessToken = session().getString("accessToken");
   }
 
   @Test

@@ -16,37 +16,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.brokersso.AuditRows;
 import org.brokersso.ContractClient;
+import org.brokersso.ContractIT;
 import org.brokersso.ContractClient.Reply;
-import org.brokersso.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Call 4.2 {@code POST /oauth2/onetime/authorize}. The server runs with a 5-second OT lifetime
  * ({@code sso.ot-token.ttl}, see arquillian.xml), so expiry is tested without waiting a minute.
  */
-@ExtendWith(ArquillianExtension.class)
-class OneTimeAuthorizeResourceIT {
+class OneTimeAuthorizeResourceIT extends ContractIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  private final ContractClient ctrader = new ContractClient();
-  private String crmApiToken;
-  private long userId;
-
-  @BeforeEach
-  void authenticate() {
-    crmApiToken = ctrader.crmApiToken();
-    userId = ContractClient.newUserId();
-  }
 
   @Test
   @DisplayName("6.1.2(1) a valid OT token of a 'keep me logged in' login yields userId and accessToken")

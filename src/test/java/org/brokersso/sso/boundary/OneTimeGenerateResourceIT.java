@@ -8,34 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import org.brokersso.ContractClient;
-import org.brokersso.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.brokersso.ContractIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Call 4.4 {@code POST /oauth2/onetime/generate}: an OT token for an InApp screen. */
-@ExtendWith(ArquillianExtension.class)
-class OneTimeGenerateResourceIT {
+class OneTimeGenerateResourceIT extends ContractIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  private final ContractClient ctrader = new ContractClient();
-  private String crmApiToken;
-  private long userId;
   private String inappToken;
 
   @BeforeEach
   void loggedIn() {
-    crmApiToken = ctrader.crmApiToken();
-    userId = ContractClient.newUserId();
-    inappToken = ctrader.exchange(crmApiToken, ctrader.login(userId, true)).expect(200).json().getString("inappToken");
+    inappToken = session().getString("inappToken");
   }
 
   @Test
