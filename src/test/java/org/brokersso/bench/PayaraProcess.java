@@ -52,6 +52,27 @@ final class PayaraProcess implements AutoCloseable {
     return file;
   }
 
+  /** Thread dumps during a run, a few seconds apart, for when the profile shows waiting, not work. */
+  Thread dumpThreadsDuring(java.time.Duration run, Path folder) {
+    Thread dumper =
+        new Thread(() -> {
+          try {
+            for (int i = 1; i <= 3; i++) {
+              Thread.sleep(run.toMillis() / 4);
+              Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+              java.nio.file.Files.write(folder.resolve("threads-" + i + ".txt"), jcmd.getInputStream().readAllBytes());
+              jcmd.waitFor();
+            }
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    dumper.start();
+    return dumper;
+  }
+
   private void jcmd(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("jcmd", Long.toString(process.pid())));
     command.addAll(List.of(args));

@@ -96,12 +96,15 @@ public final class TokenApiBenchmark {
         int needed = (int) (warm.perSecond() * measured.toSeconds() * 1.6) + 2_000;
         Path tokens = writeLines(OUT.resolve("raw/ot-measured.txt"), database.mintOneTimeTokens(userIds, needed, false));
         boolean profiled = c == 64 && name.equals("mariadb");
+        Thread dumps = null;
         if (profiled) {
           server.startProfiling();
+          dumps = server.dumpThreadsDuring(measured, OUT.resolve("raw"));
         }
         WrkRun.Figures exchange =
             WrkRun.run(base, "exchange.lua", c, measured, withTokens(env, tokens), OUT.resolve("raw/" + name + "-4.2-c" + c + ".txt"));
         if (profiled) {
+          dumps.join();
           Path jfr = server.stopProfiling(OUT.resolve("exchange-c64.jfr"));
           profile = ProfileSummary.summarise(jfr);
         }

@@ -5,9 +5,11 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.Map;
 import org.brokersso.sso.entity.ContractError;
 import org.brokersso.sso.entity.ContractViolation;
 
@@ -17,6 +19,12 @@ import org.brokersso.sso.entity.ContractViolation;
  * malformed body becomes a 400 that names the field, never a 500.
  */
 final class JsonBody {
+
+  /**
+   * Looked up once: {@code Json.createReader} asks the ServiceLoader for a provider on every call,
+   * which scans the class path under a lock and serialised every request (docs/benchmarks.md).
+   */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   private final JsonObject json;
 
@@ -28,7 +36,7 @@ final class JsonBody {
     if (body == null || body.isBlank()) {
       throw new ContractViolation(ContractError.MISSING_PARAMETER, "A JSON body is required");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = READERS.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new ContractViolation(ContractError.INVALID_REQUEST, "The body must be a JSON object");
