@@ -54,6 +54,7 @@ public final class TokenApiBenchmark {
 
   void runAll() throws Exception {
     Files.createDirectories(OUT.resolve("raw"));
+    versions.put("load average at start (1/5/15 min)", loadAverage());
     for (String name : System.getProperty("bench.databases", "mariadb,h2").split(",")) {
       BenchDatabase database =
           name.equals("h2") ? BenchDatabase.h2(OUT.toAbsolutePath().resolve("h2").toString()) : BenchDatabase.mariadb();
@@ -62,6 +63,7 @@ public final class TokenApiBenchmark {
       }
       benchmark(name, database);
     }
+    versions.put("load average at end (1/5/15 min)", loadAverage());
     BenchmarkReport.write(Path.of("docs/benchmarks.md"), rows, versions, checks.toString(), profile, warmUp, measured);
     System.out.println("Wrote docs/benchmarks.md and " + OUT.toAbsolutePath());
   }
@@ -168,6 +170,12 @@ public final class TokenApiBenchmark {
     versions.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
         + (((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() >> 30) + " GiB");
     versions.put("date", LocalDate.now().toString());
+  }
+
+  /** Other work on the machine skews every row; the report says how busy it was. */
+  private static String loadAverage() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return fields[0] + " / " + fields[1] + " / " + fields[2];
   }
 
   private static void deleteRecursively(Path folder) throws IOException {
