@@ -16,7 +16,12 @@ public final class RequiredSettings {
 
   /** Keys that have no default and must be configured when talking to a real cTrader. */
   public static final List<String> LIVE_KEYS =
-      List.of("sso.crm-api.password", "ctrader.broker-crm-name", "ctrader.broker-name");
+      List.of(
+          "sso.crm-api.password",
+          "ctrader.broker-crm-name",
+          "ctrader.broker-name",
+          "ctrader.manager.login",
+          "ctrader.manager.password");
 
   static final Duration MIN_CRM_API_TOKEN_TTL = Duration.ofDays(7);
 

@@ -26,12 +26,16 @@ class RequiredSettingsTest {
   @Test
   void liveModeNamesEveryMissingKeyWithItsEnvironmentVariable() {
     List<String> problems = problems(false);
-    assertEquals(3, problems.size(), problems.toString());
+    assertEquals(5, problems.size(), problems.toString());
     assertTrue(problems.get(0).contains("sso.crm-api.password") && problems.get(0).contains("SSO_CRM_API_PASSWORD"));
     assertTrue(problems.get(1).contains("CTRADER_BROKER_CRM_NAME"));
     config.put("sso.crm-api.password", "secret");
     config.put("ctrader.broker-crm-name", "EXAMPLE_CRM");
     config.put("ctrader.broker-name", " ");
+    config.put("ctrader.manager.login", "30417");
+    assertEquals(2, problems(false).size());
+    assertTrue(problems(false).get(1).contains("CTRADER_MANAGER_PASSWORD"));
+    config.put("ctrader.manager.password", "secret");
     assertEquals(1, problems(false).size());
     config.put("ctrader.broker-name", "EXAMPLE");
     assertEquals(List.of(), problems(false));
