@@ -53,6 +53,13 @@ public record TraderRequest(
         limitedRiskMarginCalculationStrategy, maxLeverage, name, sendOwnStatement, sendStatementToBroker, swapFree);
   }
 
+  public TraderRequest described(String description) {
+    return new TraderRequest(
+        accessRights, accountType, balance, brokerName, depositCurrency, groupName, hashedPassword, leverageInCents,
+        totalMarginCalculationType, contactDetails, description, isLimitedRisk, lastName,
+        limitedRiskMarginCalculationStrategy, maxLeverage, name, sendOwnStatement, sendStatementToBroker, swapFree);
+  }
+
   @Override
   public String toString() {
     return "TraderRequest[" + brokerName + ", " + groupName + ", " + depositCurrency + "]";
