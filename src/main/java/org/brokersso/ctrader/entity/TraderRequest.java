@@ -40,20 +40,20 @@ public record TraderRequest(
     if (brokerName != null) {
       return this;
     }
-    return new TraderRequest(
-        accessRights, accountType, balance == null ? 0L : balance, configuredBrokerName, depositCurrency, groupName,
-        hashedPassword, leverageInCents, totalMarginCalculationType, contactDetails, description, isLimitedRisk,
-        lastName, limitedRiskMarginCalculationStrategy, maxLeverage, name, sendOwnStatement, sendStatementToBroker, swapFree);
+    return copy(configuredBrokerName, balance == null ? 0L : balance, contactDetails, name, lastName, description);
   }
 
   public TraderRequest holder(String name, String lastName, ContactDetails contactDetails) {
-    return new TraderRequest(
-        accessRights, accountType, balance, brokerName, depositCurrency, groupName, hashedPassword, leverageInCents,
-        totalMarginCalculationType, contactDetails, description, isLimitedRisk, lastName,
-        limitedRiskMarginCalculationStrategy, maxLeverage, name, sendOwnStatement, sendStatementToBroker, swapFree);
+    return copy(brokerName, balance, contactDetails, name, lastName, description);
   }
 
   public TraderRequest described(String description) {
+    return copy(brokerName, balance, contactDetails, name, lastName, description);
+  }
+
+  /** The one place that lists every field: the fields the product ever changes are the parameters. */
+  private TraderRequest copy(
+      String brokerName, Long balance, ContactDetails contactDetails, String name, String lastName, String description) {
     return new TraderRequest(
         accessRights, accountType, balance, brokerName, depositCurrency, groupName, hashedPassword, leverageInCents,
         totalMarginCalculationType, contactDetails, description, isLimitedRisk, lastName,
