@@ -39,6 +39,10 @@ public class RestCtraderBackend implements CtraderBackend {
   private final WebservSettings settings;
   private final WebservClient webserv;
   private final CidClient cid;
+  private final ConfiguredPathClient changeEmailCall;
+  private final ConfiguredPathClient userIdByEmailCall;
+  private final ConfiguredPathClient logOutCall;
+  private final ConfiguredPathClient redeemCall;
   private final CallPolicy calls;
   private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -46,6 +50,10 @@ public class RestCtraderBackend implements CtraderBackend {
     this.settings = settings;
     this.webserv = client(WebservClient.class, settings.resolve("/v2"));
     this.cid = client(CidClient.class, settings.resolve("/cid"));
+    this.changeEmailCall = client(ConfiguredPathClient.class, settings.resolve("/cid/oauth2/ctid/changeEmail"));
+    this.userIdByEmailCall = client(ConfiguredPathClient.class, settings.resolve(settings.userIdByEmailPath()));
+    this.logOutCall = client(ConfiguredPathClient.class, settings.resolve(settings.logOutPath()));
+    this.redeemCall = client(ConfiguredPathClient.class, settings.resolve(settings.inAppTokenRedeemPath()));
     ManagerTokenCache tokens = new ManagerTokenCache(webserv, settings.managerLogin(), settings.managerPassword());
     this.calls = new CallPolicy(tokens, settings.readRetries(), settings.rateLimitRetries(), settings.rateLimitBackoff());
   }
@@ -59,10 +67,6 @@ public class RestCtraderBackend implements CtraderBackend {
         .property(BODILESS_WRITES, true)
         .register(WebservErrorMapper.class)
         .build(type);
-  }
-
-  private ConfiguredPathClient at(String path) {
-    return client(ConfiguredPathClient.class, settings.resolve(path));
   }
 
   @Override
@@ -131,14 +135,14 @@ public class RestCtraderBackend implements CtraderBackend {
   @Override
   public void changeEmail(long userId, String newEmail) {
     ChangeEmailRequest body = new ChangeEmailRequest(userId, newEmail, settings.brokerCrmName());
-    ConfiguredPathClient client = at("/cid/oauth2/ctid/changeEmail");
+    ConfiguredPathClient client = changeEmailCall;
     boolean post = "POST".equals(settings.changeEmailMethod());
     calls.write("3.10", token -> post ? client.post(token, null, null, body) : client.put(token, null, null, body)).close();
   }
 
   @Override
   public OptionalLong findUserId(String email) {
-    ConfiguredPathClient client = at(settings.userIdByEmailPath());
+    ConfiguredPathClient client = userIdByEmailCall;
     String body = calls.read("3.11", token -> text(client.get(token, settings.brokerCrmName(), null, email)));
     Long userId = body.isBlank() ? null : jsonb.fromJson(body, CtidUserId.class).userId();
     return userId == null ? OptionalLong.empty() : OptionalLong.of(userId);
@@ -146,7 +150,7 @@ public class RestCtraderBackend implements CtraderBackend {
 
   @Override
   public void logOut(long userId) {
-    ConfiguredPathClient client = at(settings.logOutPath());
+    ConfiguredPathClient client = logOutCall;
     String crm = settings.brokerCrmName();
     calls.write(
             "3.12",
@@ -162,7 +166,7 @@ public class RestCtraderBackend implements CtraderBackend {
 
   @Override
   public RedeemedInAppToken redeemInAppToken(String oneTimeToken) {
-    ConfiguredPathClient client = at(settings.inAppTokenRedeemPath());
+    ConfiguredPathClient client = redeemCall;
     InAppTokenRedeemRequest body = new InAppTokenRedeemRequest(oneTimeToken);
     String answer = calls.write("redeem", token -> text(client.post(token, null, null, body)));
     return jsonb.fromJson(answer, RedeemedInAppToken.class);
