@@ -1,11 +1,22 @@
 package org.brokersso.sandbox.control;
 
+import static org.brokersso.ctrader.control.WebservErrorCode.CHANGE_BALANCE_BAD_AMOUNT;
+import static org.brokersso.ctrader.control.WebservErrorCode.CH_BROKER_NOT_FOUND;
+import static org.brokersso.ctrader.control.WebservErrorCode.CH_EMAIL_ALREADY_EXISTS;
+import static org.brokersso.ctrader.control.WebservErrorCode.CH_PLANT_INVALID;
+import static org.brokersso.ctrader.control.WebservErrorCode.CH_TRADER_ALREADY_LINKED;
+import static org.brokersso.ctrader.control.WebservErrorCode.CH_USER_NOT_FOUND;
+import static org.brokersso.ctrader.control.WebservErrorCode.INVALID_REQUEST;
+import static org.brokersso.ctrader.control.WebservErrorCode.NOT_ENOUGH_MONEY;
+import static org.brokersso.ctrader.control.WebservErrorCode.TRADER_GROUP_NOT_FOUND;
+import static org.brokersso.ctrader.control.WebservErrorCode.TRADER_NOT_FOUND;
+import static org.brokersso.ctrader.control.WebservErrorCode.WRONG_PASSWORD;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
@@ -30,8 +41,6 @@ import org.brokersso.sandbox.entity.SandboxReferral;
 import org.brokersso.sandbox.entity.SandboxRibbon;
 import org.brokersso.sandbox.entity.SandboxTrader;
 
-import static org.brokersso.ctrader.control.WebservErrorCode.*;
-
 /**
  * SANDBOX: an in-process cTrader that keeps users, traders, links, balances, referrals and ribbons
  * in the product's database ({@code sandbox_*} tables) and answers like the real backend: ids of
@@ -47,6 +56,7 @@ public class SandboxCtraderBackend implements CtraderBackend {
 
   @PersistenceContext EntityManager em;
 
+  @Inject SandboxFinder find;
   @Inject SandboxIdentity identity;
   @Inject Clock clock;
 
@@ -67,7 +77,7 @@ public class SandboxCtraderBackend implements CtraderBackend {
     if (!crm.equals(identity.brokerCrmName())) {
       throw CtraderRejection.of(CH_BROKER_NOT_FOUND, "Unknown brokerCrmName");
     }
-    if (userByEmail(user.email()).isPresent()) {
+    if (find.userByEmail(user.email()).isPresent()) {
       throw CtraderRejection.of(CH_EMAIL_ALREADY_EXISTS, "A cTrader user with this email exists");
     }
     SandboxCtidUser created =
@@ -79,7 +89,7 @@ public class SandboxCtraderBackend implements CtraderBackend {
 
   @Override
   public void acceptAgreement(long userId) {
-    user(userId).acceptAgreement(clock.instant());
+    find.user(userId).acceptAgreement(clock.instant());
   }
 
   @Override
@@ -102,12 +112,12 @@ public class SandboxCtraderBackend implements CtraderBackend {
 
   @Override
   public long linkAccount(long userId, long traderLogin, String traderPasswordHash) {
-    SandboxTrader trader = trader(traderLogin);
-    SandboxCtidUser user = user(userId);
+    SandboxTrader trader = find.trader(traderLogin);
+    SandboxCtidUser user = find.user(userId);
     if (!trader.hasPasswordHash(traderPasswordHash)) {
       throw CtraderRejection.of(WRONG_PASSWORD, "traderPasswordHash does not match");
     }
-    if (link(trader).isPresent()) {
+    if (find.link(trader).isPresent()) {
       throw CtraderRejection.of(CH_TRADER_ALREADY_LINKED, "The trader is already linked");
     }
     SandboxLink link = new SandboxLink(SandboxCtidUser.idOf(user.userId()), trader.id(), identity.environmentName(), clock.instant());
@@ -118,7 +128,7 @@ public class SandboxCtraderBackend implements CtraderBackend {
 
   @Override
   public long changeBalance(long traderLogin, BalanceChangeType type, BigDecimal amount, String externalId) {
-    SandboxTrader trader = trader(traderLogin);
+    SandboxTrader trader = find.trader(traderLogin);
     long scaled = scaled(amount, trader.moneyDigits());
     if (!trader.covers(type, scaled)) {
       throw CtraderRejection.of(NOT_ENOUGH_MONEY, "Not enough money");
@@ -135,30 +145,30 @@ public class SandboxCtraderBackend implements CtraderBackend {
     if (partnerId == null || partnerId.isBlank()) {
       throw CtraderRejection.of(INVALID_REQUEST, "partnerId is required");
     }
-    SandboxCtidUser user = user(userId);
-    Long linkId = ctidTraderAccountId == null ? null : accountOf(user, ctidTraderAccountId).id();
-    referral(user, linkId).ifPresent(em::remove);
+    SandboxCtidUser user = find.user(userId);
+    Long linkId = find.linkIdOf(user, ctidTraderAccountId);
+    find.referral(user, linkId).ifPresent(em::remove);
     em.persist(new SandboxReferral(SandboxCtidUser.idOf(userId), linkId, partnerId, clock.instant()));
   }
 
   @Override
   @Transactional(TxType.SUPPORTS)
   public Optional<Referral> partnerOf(long userId, Long ctidTraderAccountId) {
-    SandboxCtidUser user = user(userId);
-    Long linkId = ctidTraderAccountId == null ? null : accountOf(user, ctidTraderAccountId).id();
-    return referral(user, linkId).map(r -> new Referral(userId, ctidTraderAccountId, r.partnerId()));
+    SandboxCtidUser user = find.user(userId);
+    Long linkId = find.linkIdOf(user, ctidTraderAccountId);
+    return find.referral(user, linkId).map(r -> new Referral(userId, ctidTraderAccountId, r.partnerId()));
   }
 
   @Override
   public void removePartner(long userId, Long ctidTraderAccountId) {
-    SandboxCtidUser user = user(userId);
-    Long linkId = ctidTraderAccountId == null ? null : accountOf(user, ctidTraderAccountId).id();
-    referral(user, linkId).ifPresent(em::remove);
+    SandboxCtidUser user = find.user(userId);
+    Long linkId = find.linkIdOf(user, ctidTraderAccountId);
+    find.referral(user, linkId).ifPresent(em::remove);
   }
 
   @Override
   public void showRibbons(long userId, List<Ribbon> ribbons) {
-    long rowId = SandboxCtidUser.idOf(user(userId).userId());
+    long rowId = SandboxCtidUser.idOf(find.user(userId).userId());
     em.createNamedQuery(SandboxRibbon.CLEAR).setParameter("userId", rowId).executeUpdate();
     for (int i = 0; i < ribbons.size(); i++) {
       Ribbon ribbon = ribbons.get(i);
@@ -187,8 +197,8 @@ public class SandboxCtraderBackend implements CtraderBackend {
 
   @Override
   public void changeEmail(long userId, String newEmail) {
-    SandboxCtidUser user = user(userId);
-    Optional<SandboxCtidUser> holder = userByEmail(newEmail);
+    SandboxCtidUser user = find.user(userId);
+    Optional<SandboxCtidUser> holder = find.userByEmail(newEmail);
     if (holder.isPresent() && holder.get() != user) {
       throw CtraderRejection.of(CH_EMAIL_ALREADY_EXISTS, "A cTrader user with this email exists");
     }
@@ -198,64 +208,18 @@ public class SandboxCtraderBackend implements CtraderBackend {
   @Override
   @Transactional(TxType.SUPPORTS)
   public OptionalLong findUserId(String email) {
-    return userByEmail(email).map(u -> OptionalLong.of(u.userId())).orElse(OptionalLong.empty());
+    return find.userByEmail(email).map(u -> OptionalLong.of(u.userId())).orElse(OptionalLong.empty());
   }
 
   @Override
   public void logOut(long userId) {
-    user(userId).logOut(clock.instant());
+    find.user(userId).logOut(clock.instant());
   }
 
   @Override
   public RedeemedInAppToken redeemInAppToken(String token) {
     // the sandbox's cTrader hands out no in-app tokens, so none can be redeemed (the spec's 404)
     throw new CtraderRejection(404, null, "Token not found, expired or already used");
-  }
-
-  private Optional<SandboxCtidUser> userByEmail(String email) {
-    return em.createNamedQuery(SandboxCtidUser.BY_EMAIL, SandboxCtidUser.class)
-        .setParameter("email", SandboxCtidUser.normalised(email))
-        .getResultStream()
-        .findFirst();
-  }
-
-  private SandboxCtidUser user(long userId) {
-    SandboxCtidUser user = em.find(SandboxCtidUser.class, SandboxCtidUser.idOf(userId));
-    if (user == null) {
-      throw CtraderRejection.of(CH_USER_NOT_FOUND, "No cTrader user " + userId);
-    }
-    return user;
-  }
-
-  private SandboxTrader trader(long login) {
-    SandboxTrader trader = em.find(SandboxTrader.class, SandboxTrader.idOf(login));
-    if (trader == null) {
-      throw CtraderRejection.of(TRADER_NOT_FOUND, "No trader " + login);
-    }
-    return trader;
-  }
-
-  private Optional<SandboxLink> link(SandboxTrader trader) {
-    return em.createNamedQuery(SandboxLink.BY_TRADER, SandboxLink.class)
-        .setParameter("traderId", trader.id())
-        .getResultStream()
-        .findFirst();
-  }
-
-  private SandboxLink accountOf(SandboxCtidUser user, long ctidTraderAccountId) {
-    SandboxLink link = em.find(SandboxLink.class, SandboxLink.idOf(ctidTraderAccountId));
-    if (link == null || link.userRowId() != SandboxCtidUser.idOf(user.userId())) {
-      throw CtraderRejection.of(TRADER_NOT_FOUND, "No account " + ctidTraderAccountId + " linked to user " + user.userId());
-    }
-    return link;
-  }
-
-  private Optional<SandboxReferral> referral(SandboxCtidUser user, Long linkId) {
-    TypedQuery<SandboxReferral> query =
-        linkId == null
-            ? em.createNamedQuery(SandboxReferral.ON_USER, SandboxReferral.class)
-            : em.createNamedQuery(SandboxReferral.ON_ACCOUNT, SandboxReferral.class).setParameter("linkId", linkId);
-    return query.setParameter("userId", SandboxCtidUser.idOf(user.userId())).getResultStream().findFirst();
   }
 
   /** The amount in the account's smallest unit; positive and no finer than moneyDigits, or refused. */
