@@ -20,4 +20,12 @@ public final class Deployments {
     }
     return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(ShrinkWrap.createFromZipFile(WebArchive.class, built));
   }
+
+  /**
+   * The same WAR plus test classes, for tests that run inside the server (Arquillian's
+   * {@code testable = true}): they need the product's database, which only the server reaches.
+   */
+  public static WebArchive withTests(Class<?>... testClasses) {
+    return war().addClasses(testClasses);
+  }
 }

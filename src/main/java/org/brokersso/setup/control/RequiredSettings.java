@@ -16,7 +16,12 @@ public final class RequiredSettings {
 
   /** Keys that have no default and must be configured when talking to a real cTrader. */
   public static final List<String> LIVE_KEYS =
-      List.of("sso.crm-api.password", "ctrader.broker-crm-name", "ctrader.broker-name");
+      List.of(
+          "sso.crm-api.password",
+          "ctrader.broker-crm-name",
+          "ctrader.broker-name",
+          "ctrader.manager.login",
+          "ctrader.manager.password");
 
   static final Duration MIN_CRM_API_TOKEN_TTL = Duration.ofDays(7);
 
@@ -32,7 +37,10 @@ public final class RequiredSettings {
         }
       }
     }
-    for (String key : List.of("sso.ot-token.ttl", "sso.access-token.ttl", "sso.crm-api-token.ttl")) {
+    if (!sandbox && config.apply("ctrader.manager.login").filter(v -> !v.isBlank() && !v.strip().matches("\\d{1,18}")).isPresent()) {
+      problems.add("ctrader.manager.login must be the manager's numeric login");
+    }
+    for (String key : List.of("sso.ot-token.ttl", "sso.access-token.ttl", "sso.crm-api-token.ttl", "ctrader.timeout")) {
       Optional<Duration> ttl = duration(config, key, problems);
       if (ttl.isPresent() && (ttl.get().isNegative() || ttl.get().isZero())) {
         problems.add(key + " must be a positive ISO-8601 duration");

@@ -16,6 +16,10 @@ public class Users {
 
   @Inject Clock clock;
 
+  public Optional<User> byId(long id) {
+    return Optional.ofNullable(em.find(User.class, id));
+  }
+
   public Optional<User> byCtidUserId(long ctidUserId) {
     return em.createNamedQuery(User.BY_CTID_USER_ID, User.class)
         .setParameter("ctidUserId", ctidUserId)
@@ -23,7 +27,7 @@ public class Users {
         .findFirst();
   }
 
-  public User register(long ctidUserId, String email) {
+  public User register(Long ctidUserId, String email) {
     User user = new User(ctidUserId, email, clock.instant());
     em.persist(user);
     return user;

@@ -33,6 +33,9 @@ public class User {
   @Column(name = "created_at", nullable = false)
   private long createdAt;
 
+  @Column(name = "agreement_accepted_at")
+  private Long agreementAcceptedAt;
+
   protected User() {}
 
   public User(Long ctidUserId, String email, Instant createdAt) {
@@ -51,5 +54,24 @@ public class User {
 
   public String email() {
     return email;
+  }
+
+  /** Records cTrader's userId once call 3.2 (or 3.11, when the email was taken) has named it. */
+  public void linkCtidUser(long ctidUserId) {
+    if (this.ctidUserId != null && this.ctidUserId != ctidUserId) {
+      throw new IllegalStateException("User " + id + " is already cTrader user " + this.ctidUserId);
+    }
+    this.ctidUserId = ctidUserId;
+  }
+
+  /** Records that cTrader was told (call 3.13) that the user accepted the agreement. */
+  public void acceptAgreement(Instant at) {
+    if (agreementAcceptedAt == null) {
+      agreementAcceptedAt = at.toEpochMilli();
+    }
+  }
+
+  public boolean hasAcceptedAgreement() {
+    return agreementAcceptedAt != null;
   }
 }

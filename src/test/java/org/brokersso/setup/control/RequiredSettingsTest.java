@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class RequiredSettingsTest {
 
   private final Map<String, String> config =
-      new HashMap<>(Map.of("sso.ot-token.ttl", "PT60S", "sso.access-token.ttl", "P90D", "sso.crm-api-token.ttl", "P7D"));
+      new HashMap<>(
+          Map.of("sso.ot-token.ttl", "PT60S", "sso.access-token.ttl", "P90D", "sso.crm-api-token.ttl", "P7D", "ctrader.timeout", "PT10S"));
 
   private List<String> problems(boolean sandbox) {
     return RequiredSettings.problems(key -> Optional.ofNullable(config.get(key)), sandbox);
@@ -26,13 +27,20 @@ class RequiredSettingsTest {
   @Test
   void liveModeNamesEveryMissingKeyWithItsEnvironmentVariable() {
     List<String> problems = problems(false);
-    assertEquals(3, problems.size(), problems.toString());
+    assertEquals(5, problems.size(), problems.toString());
     assertTrue(problems.get(0).contains("sso.crm-api.password") && problems.get(0).contains("SSO_CRM_API_PASSWORD"));
     assertTrue(problems.get(1).contains("CTRADER_BROKER_CRM_NAME"));
     config.put("sso.crm-api.password", "secret");
     config.put("ctrader.broker-crm-name", "EXAMPLE_CRM");
     config.put("ctrader.broker-name", " ");
+    config.put("ctrader.manager.login", "30417");
+    assertEquals(2, problems(false).size());
+    assertTrue(problems(false).get(1).contains("CTRADER_MANAGER_PASSWORD"));
+    config.put("ctrader.manager.password", "secret");
     assertEquals(1, problems(false).size());
+    config.put("ctrader.manager.login", "manager-one");
+    assertTrue(problems(false).get(1).contains("numeric"), problems(false).toString());
+    config.put("ctrader.manager.login", "30417");
     config.put("ctrader.broker-name", "EXAMPLE");
     assertEquals(List.of(), problems(false));
   }
