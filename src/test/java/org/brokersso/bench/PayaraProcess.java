@@ -44,7 +44,7 @@ final class PayaraProcess implements AutoCloseable {
   }
 
   void startProfiling() throws IOException, InterruptedException {
-    jcmd("JFR.start", "name=bench", "settings=profile");
+    jcmd("JFR.start", "name=bench", "settings=default");
   }
 
   Path stopProfiling(Path file) throws IOException, InterruptedException {

@@ -101,18 +101,12 @@ public final class TokenApiBenchmark {
         Path tokens = writeLines(OUT.resolve("raw/ot-measured.txt"), database.mintOneTimeTokens(userIds, needed, false));
         WrkRun.Figures exchange =
             WrkRun.run(base, "exchange.lua", c, measured, withTokens(env, tokens), OUT.resolve("raw/" + name + "-4.2-c" + c + ".txt"));
-        if (c == CONCURRENCY[CONCURRENCY.length - 1] && name.equals("mariadb")) {
-          // a run of its own: JFR's profile settings slow a loaded server, so they stay out of the figures
-          Path more = writeLines(OUT.resolve("raw/ot-profiled.txt"), database.mintOneTimeTokens(userIds, needed, false));
-          server.startProfiling();
-          Thread dumps = server.dumpThreadsDuring(measured, OUT.resolve("raw"));
-          WrkRun.run(base, "exchange.lua", c, measured, withTokens(env, more), OUT.resolve("raw/" + name + "-4.2-c" + c + "-profiled.txt"));
-          dumps.join();
-          profile = ProfileSummary.summarise(server.stopProfiling(OUT.resolve("exchange-c" + c + ".jfr")));
-        }
         rows.add(new Row(name, "4.2 onetime/authorize", c, exchange, null));
 
         rows.add(new Row(name, "4.3 authorize", c, wrk(base, "authorize.lua", c, withTokens(env, accessFile), name + "-4.3-c" + c), null));
+      }
+      if (name.equals("mariadb")) {
+        profile(server, database, userIds, base, crmApiToken);
       }
     }
     long twice = database.tokensExchangedTwice();
@@ -139,6 +133,23 @@ public final class TokenApiBenchmark {
       rows.set(rows.indexOf(row), new Row(row.database(), row.call(), c, row.http(), jdbc));
       System.out.printf("%s %s c=%d: http %.0f/s, jdbc %.0f/s%n", name, row.call(), c, row.http().perSecond(), jdbc.perSecond());
     }
+  }
+
+  /**
+   * An extra run of 4.2 at the highest concurrency under JFR, after every measured row: profiling
+   * slows a loaded server several times over, and it must not touch the figures (nor the rows after it).
+   */
+  private void profile(PayaraProcess server, BenchDatabase database, List<Long> userIds, String base, String crmApiToken)
+      throws Exception {
+    int c = CONCURRENCY[CONCURRENCY.length - 1];
+    Path tokens = writeLines(OUT.resolve("raw/ot-profiled.txt"), database.mintOneTimeTokens(userIds, 40_000, false));
+    server.startProfiling();
+    Thread dumps = server.dumpThreadsDuring(measured, OUT.resolve("raw"));
+    WrkRun.run(
+        base, "exchange.lua", c, measured, withTokens(Map.of("BENCH_CRM_API_TOKEN", crmApiToken), tokens),
+        OUT.resolve("raw/mariadb-4.2-c" + c + "-profiled.txt"));
+    dumps.join();
+    profile = ProfileSummary.summarise(server.stopProfiling(OUT.resolve("exchange-c" + c + ".jfr")));
   }
 
   private WrkRun.Figures wrk(String base, String script, int c, Map<String, String> env, String label)

@@ -59,6 +59,12 @@ public class ConfiguredDataSource implements DataSource {
       config.getOptionalValue("db.user", String.class).ifPresent(u -> credentials.setProperty("user", u));
       config.getOptionalValue("db.password", String.class)
           .ifPresent(p -> credentials.setProperty("password", p));
+      if (url.startsWith("jdbc:h2:")) {
+        Driver bundled = BundledH2.driver();
+        if (bundled != null) {
+          return new Target(url, credentials, bundled);
+        }
+      }
       for (Driver driver : ServiceLoader.load(Driver.class, ConfiguredDataSource.class.getClassLoader())) {
         if (driver.acceptsURL(url)) {
           return new Target(url, credentials, driver);
