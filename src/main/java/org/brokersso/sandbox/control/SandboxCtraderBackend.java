@@ -5,11 +5,9 @@ import static org.brokersso.ctrader.control.WebservErrorCode.CH_BROKER_NOT_FOUND
 import static org.brokersso.ctrader.control.WebservErrorCode.CH_EMAIL_ALREADY_EXISTS;
 import static org.brokersso.ctrader.control.WebservErrorCode.CH_PLANT_INVALID;
 import static org.brokersso.ctrader.control.WebservErrorCode.CH_TRADER_ALREADY_LINKED;
-import static org.brokersso.ctrader.control.WebservErrorCode.CH_USER_NOT_FOUND;
 import static org.brokersso.ctrader.control.WebservErrorCode.INVALID_REQUEST;
 import static org.brokersso.ctrader.control.WebservErrorCode.NOT_ENOUGH_MONEY;
 import static org.brokersso.ctrader.control.WebservErrorCode.TRADER_GROUP_NOT_FOUND;
-import static org.brokersso.ctrader.control.WebservErrorCode.TRADER_NOT_FOUND;
 import static org.brokersso.ctrader.control.WebservErrorCode.WRONG_PASSWORD;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.JsonObject;
 import java.util.Map;
-import org.brokersso.ContractClient;
 import org.brokersso.ContractIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
