@@ -1,14 +1,11 @@
 package org.brokersso;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
+import org.brokersso.sso.control.TokenHasher;
 
 /**
  * Reads the audit trail straight from the database the server uses: MySQL/MariaDB when DB_URL is
@@ -19,20 +16,12 @@ public final class AuditRows {
 
   private AuditRows() {}
 
-  public static String hashOf(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Rows of the trail for the token, with this action and outcome. */
   public static int count(String token, String action, String outcome) {
     String sql = "SELECT COUNT(*) FROM audit_event WHERE token_hash = ? AND action = ? AND outcome = ?";
     try (Connection connection = connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, hashOf(token));
+      statement.setString(1, TokenHasher.hash(token));
       statement.setString(2, action);
       statement.setString(3, outcome);
       try (ResultSet rows = statement.executeQuery()) {

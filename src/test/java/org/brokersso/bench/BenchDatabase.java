@@ -1,7 +1,5 @@
 package org.brokersso.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,8 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
+import org.brokersso.sso.control.TokenHasher;
 
 /**
  * The database a benchmark row runs against, reached over plain JDBC with the product's own
@@ -75,7 +73,7 @@ record BenchDatabase(String name, String url, String user, String password, Stri
         random.nextBytes(bytes);
         String token = "ot_" + encoder.encodeToString(bytes);
         tokens.add(token);
-        s.setString(1, sha256(token));
+        s.setString(1, TokenHasher.hash(token));
         s.setLong(2, userIds.get(i % userIds.size()));
         s.setBoolean(3, allKeepLoggedIn || i % 2 == 0);
         s.setLong(4, now);
@@ -100,14 +98,6 @@ record BenchDatabase(String name, String url, String user, String password, Stri
         ResultSet r = c.createStatement().executeQuery(sql)) {
       r.next();
       return r.getLong(1);
-    }
-  }
-
-  static String sha256(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.brokersso.sso.control.TokenHasher;
 
 /**
  * The database's own limit for the work of one call: the statements Hibernate issues for it (read
@@ -60,7 +61,7 @@ final class JdbcLimit {
   Work exchange(List<String> tokens) {
     return (c, i) -> {
       long now = System.currentTimeMillis();
-      String hash = BenchDatabase.sha256(tokens.get(i));
+      String hash = TokenHasher.hash(tokens.get(i));
       long otId;
       long userId;
       long ctid;
@@ -92,7 +93,7 @@ final class JdbcLimit {
           s.setLong(2, now);
           s.setLong(3, otId);
           s.setNull(4, java.sql.Types.BIGINT);
-          s.setString(5, BenchDatabase.sha256(newToken("at_")));
+          s.setString(5, TokenHasher.hash(newToken("at_")));
           s.setLong(6, userId);
           s.executeUpdate();
           try (ResultSet keys = s.getGeneratedKeys()) {
@@ -111,7 +112,7 @@ final class JdbcLimit {
   Work authorize(List<String> accessTokens) {
     return (c, i) -> {
       long now = System.currentTimeMillis();
-      String hash = BenchDatabase.sha256(accessTokens.get(i % accessTokens.size()));
+      String hash = TokenHasher.hash(accessTokens.get(i % accessTokens.size()));
       long accessId;
       long otId;
       long userId;
@@ -138,7 +139,7 @@ final class JdbcLimit {
   Work crmApiToken() {
     return (c, i) -> {
       long now = System.currentTimeMillis();
-      String hash = BenchDatabase.sha256(newToken("cat_"));
+      String hash = TokenHasher.hash(newToken("cat_"));
       try (PreparedStatement s = c.prepareStatement(INSERT_CRM_API_TOKEN, Statement.RETURN_GENERATED_KEYS)) {
         s.setLong(1, now + Duration.ofDays(7).toMillis());
         s.setLong(2, now);
@@ -161,7 +162,7 @@ final class JdbcLimit {
       s.setLong(3, now);
       s.setLong(4, otId);
       s.setNull(5, java.sql.Types.BIGINT);
-      s.setString(6, BenchDatabase.sha256(newToken("ia_")));
+      s.setString(6, TokenHasher.hash(newToken("ia_")));
       s.setLong(7, userId);
       s.executeUpdate();
     }

@@ -8,7 +8,8 @@ import java.util.List;
 /** The built WAR on Payara Micro in a process of its own, configured for one benchmark database. */
 final class PayaraProcess implements AutoCloseable {
 
-  static final String VERSION = "6.2025.10";
+  /** Set by the bench profile from the pom's payara.version, so the report names what actually ran. */
+  static final String VERSION = System.getProperty("payara.version", "unknown");
 
   private final Process process;
 
