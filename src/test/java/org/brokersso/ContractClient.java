@@ -37,6 +37,11 @@ public final class ContractClient {
     this.base = URI.create(configured.endsWith("/") ? configured : configured + "/");
   }
 
+  /** The deployed WAR's base URL, ending in "/". */
+  public URI base() {
+    return base;
+  }
+
   /** A POST with a JSON body (or none) and query parameters, as cTrader sends them. */
   public Reply post(String path, String jsonBody, Map<String, String> query) {
     HttpRequest.Builder request =

@@ -7,8 +7,16 @@ package org.brokersso.account.control;
  */
 public class OnboardingInDoubt extends RuntimeException {
 
+  private final long accountId;
+
   public OnboardingInDoubt(long accountId) {
     super("Trading account opening " + accountId + " is in doubt: call 3.3 got no answer; check cTrader for an"
         + " account described '" + Onboarding.description(accountId) + "' before retrying");
+    this.accountId = accountId;
+  }
+
+  /** The opening's reference, which a screen shows so that support can find it. */
+  public long accountId() {
+    return accountId;
   }
 }

@@ -21,7 +21,8 @@ public final class RequiredSettings {
           "ctrader.broker-crm-name",
           "ctrader.broker-name",
           "ctrader.manager.login",
-          "ctrader.manager.password");
+          "ctrader.manager.password",
+          "screen.public-url");
 
   static final Duration MIN_CRM_API_TOKEN_TTL = Duration.ofDays(7);
 

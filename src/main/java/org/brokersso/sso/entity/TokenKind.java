@@ -11,7 +11,8 @@ public enum TokenKind {
   CRM_API("cat_"),
   ONE_TIME("ot_"),
   ACCESS("at_"),
-  INAPP("ia_");
+  INAPP("ia_"),
+  PASSWORD_RESET("pr_");
 
   /** Random bytes per token: 256 bits, as the strongest identity servers use. */
   public static final int RANDOM_BYTES = 32;

@@ -5,10 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import org.brokersso.user.entity.EmailAddress;
 import org.brokersso.user.entity.User;
 
-/** Finds and registers broker users by their cTrader {@code userId}. */
+/** Finds and registers broker users: by id, cTrader {@code userId}, e-mail or partner code. */
 @ApplicationScoped
 public class Users {
 
@@ -25,6 +30,27 @@ public class Users {
         .setParameter("ctidUserId", ctidUserId)
         .getResultStream()
         .findFirst();
+  }
+
+  public Optional<User> byEmail(EmailAddress email) {
+    return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", email.value()).getResultStream().findFirst();
+  }
+
+  public Optional<User> byPartnerCode(String partnerCode) {
+    return em.createNamedQuery(User.BY_PARTNER_CODE, User.class).setParameter("partnerCode", partnerCode).getResultStream().findFirst();
+  }
+
+  /** The traders attributed to a partner (conformance 6.3.3), newest first. */
+  public List<User> referredBy(String partnerCode) {
+    return em.createNamedQuery(User.REFERRED_BY, User.class).setParameter("partnerCode", partnerCode).setMaxResults(500).getResultList();
+  }
+
+  /** Applies a change to the user in a transaction of its own, committed when this returns. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public User record(long id, Consumer<User> change) {
+    User user = byId(id).orElseThrow(() -> new IllegalArgumentException("No broker user " + id));
+    change.accept(user);
+    return user;
   }
 
   public User register(Long ctidUserId, String email) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A trader known to the broker. {@code ctidUserId} is cTrader's {@code userId}, the identifier
@@ -16,9 +17,15 @@ import java.time.Instant;
 @Entity
 @Table(name = "broker_user")
 @NamedQuery(name = User.BY_CTID_USER_ID, query = "SELECT u FROM User u WHERE u.ctidUserId = :ctidUserId")
+@NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
+@NamedQuery(name = User.BY_PARTNER_CODE, query = "SELECT u FROM User u WHERE u.partnerCode = :partnerCode")
+@NamedQuery(name = User.REFERRED_BY, query = "SELECT u FROM User u WHERE u.referredBy = :partnerCode ORDER BY u.createdAt DESC")
 public class User {
 
   public static final String BY_CTID_USER_ID = "User.byCtidUserId";
+  public static final String BY_EMAIL = "User.byEmail";
+  public static final String BY_PARTNER_CODE = "User.byPartnerCode";
+  public static final String REFERRED_BY = "User.referredBy";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,6 +42,24 @@ public class User {
 
   @Column(name = "agreement_accepted_at")
   private Long agreementAcceptedAt;
+
+  @Column(name = "password_hash", length = 160)
+  private String passwordHash;
+
+  @Column(name = "first_name", length = 128)
+  private String firstName;
+
+  @Column(name = "preferred_language", length = 8)
+  private String preferredLanguage;
+
+  @Column(name = "referred_by", length = 64)
+  private String referredBy;
+
+  @Column(name = "referral_applied_at")
+  private Long referralAppliedAt;
+
+  @Column(name = "partner_code", length = 32)
+  private String partnerCode;
 
   protected User() {}
 
@@ -73,5 +98,67 @@ public class User {
 
   public boolean hasAcceptedAgreement() {
     return agreementAcceptedAt != null;
+  }
+
+  /** A trader who signed up on the screens: e-mail, password hash, name and language, partner if any. */
+  public static User signedUp(String email, String passwordHash, String firstName, String preferredLanguage, String referredBy, Instant now) {
+    User user = new User(null, email, now);
+    user.passwordHash = passwordHash;
+    user.firstName = firstName;
+    user.preferredLanguage = preferredLanguage;
+    user.referredBy = referredBy;
+    return user;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public void changePassword(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public void changeEmail(String email) {
+    this.email = email;
+  }
+
+  public String firstName() {
+    return firstName;
+  }
+
+  public String preferredLanguage() {
+    return preferredLanguage;
+  }
+
+  public void preferLanguage(String language) {
+    this.preferredLanguage = language;
+  }
+
+  /** The partnerId the signup URL carried, still to be sent to cTrader (3.6) when not yet applied. */
+  public Optional<String> pendingReferral() {
+    return referredBy != null && referralAppliedAt == null ? Optional.of(referredBy) : Optional.empty();
+  }
+
+  public String referredBy() {
+    return referredBy;
+  }
+
+  public void referralApplied(Instant at) {
+    referralAppliedAt = at.toEpochMilli();
+  }
+
+  public String partnerCode() {
+    return partnerCode;
+  }
+
+  /** Makes the trader a partner under the given code (their partnerId in referral links). */
+  public void becomePartner(String code) {
+    if (partnerCode == null) {
+      partnerCode = code;
+    }
+  }
+
+  public Instant createdAt() {
+    return Instant.ofEpochMilli(createdAt);
   }
 }

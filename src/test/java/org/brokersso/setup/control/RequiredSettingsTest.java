@@ -27,7 +27,9 @@ class RequiredSettingsTest {
   @Test
   void liveModeNamesEveryMissingKeyWithItsEnvironmentVariable() {
     List<String> problems = problems(false);
-    assertEquals(5, problems.size(), problems.toString());
+    assertEquals(6, problems.size(), problems.toString());
+    assertTrue(problems.get(5).contains("SCREEN_PUBLIC_URL"), "the reset links' base must not come from a Host header");
+    config.put("screen.public-url", "https://crm.example.com");
     assertTrue(problems.get(0).contains("sso.crm-api.password") && problems.get(0).contains("SSO_CRM_API_PASSWORD"));
     assertTrue(problems.get(1).contains("CTRADER_BROKER_CRM_NAME"));
     config.put("sso.crm-api.password", "secret");

@@ -1,0 +1,130 @@
+package org.brokersso.account.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.logging.Logger;
+import org.brokersso.account.control.AccountOffer;
+import org.brokersso.account.control.Onboarding;
+import org.brokersso.account.control.OnboardingInDoubt;
+import org.brokersso.account.entity.Applicant;
+import org.brokersso.account.entity.TraderAccount;
+import org.brokersso.ctrader.control.CtraderFailure;
+import org.brokersso.ctrader.entity.AccountType;
+import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.user.boundary.SignInCompletion;
+import org.brokersso.user.boundary.SignedInTrader;
+import org.brokersso.user.control.PartnerAttribution;
+import org.brokersso.user.control.Users;
+import org.brokersso.user.control.Welcome;
+import org.brokersso.user.entity.User;
+
+/**
+ * The account-creation screen at {@code /account/create} (§6.1 stages 9-13, §6.7): the broker's
+ * choices of currency, leverage and account type; the onboarding saga opens and links the account;
+ * the trader is handed over to cTrader. A failure of cTrader keeps the request, and pressing the
+ * button again resumes it instead of opening a second account.
+ */
+@Named
+@RequestScoped
+public class AccountCreation {
+
+  private static final Logger LOG = Logger.getLogger(AccountCreation.class.getName());
+
+  @Inject AccountOffer offer;
+  @Inject Onboarding onboarding;
+  @Inject PartnerAttribution partners;
+  @Inject Welcome welcome;
+  @Inject Users users;
+  @Inject SignedInTrader signedIn;
+  @Inject SignInCompletion completion;
+  @Inject ScreenResponse response;
+
+  private String currency;
+  private Integer leverage;
+  private String type;
+  private boolean acceptTerms;
+
+  public boolean isSignedIn() {
+    return signedIn.userId().isPresent();
+  }
+
+  public void create() {
+    if (signedIn.userId().isEmpty()) {
+      response.error("screen.signed-out");
+      return;
+    }
+    long userId = signedIn.userId().get();
+    var terms = offer.terms(currency, leverage, type);
+    if (terms.isEmpty() || !acceptTerms) {
+      response.error(terms.isEmpty() ? "account.choice" : "signup.terms");
+      return;
+    }
+    try {
+      long requestId = signedIn.pendingAccount().orElseGet(() -> {
+        User user = users.byId(userId).orElseThrow();
+        Applicant applicant = new Applicant(user.firstName(), user.preferredLanguage(), true);
+        long id = onboarding.request(userId, applicant, terms.get()).id();
+        signedIn.pendingAccount(id);
+        return id;
+      });
+      TraderAccount account = onboarding.complete(requestId);
+      signedIn.pendingAccount(null);
+      LOG.fine(() -> "Account " + account.traderLogin() + " opened on the screen for user " + userId);
+    } catch (CtraderFailure failure) {
+      response.error("account.ctrader-failed");
+      return;
+    } catch (OnboardingInDoubt inDoubt) {
+      response.error("account.in-doubt", String.valueOf(inDoubt.accountId()));
+      return;
+    }
+    partners.applyPending(userId);
+    welcome.afterFirstAccount(userId);
+    completion.handOver(userId);
+  }
+
+  public List<String> getCurrencies() {
+    return offer.currencies();
+  }
+
+  public List<Integer> getLeverages() {
+    return offer.leverages();
+  }
+
+  public List<AccountType> getTypes() {
+    return offer.types();
+  }
+
+  public String getCurrency() {
+    return currency != null ? currency : offer.currencies().get(0);
+  }
+
+  public void setCurrency(String currency) {
+    this.currency = currency;
+  }
+
+  public Integer getLeverage() {
+    return leverage != null ? leverage : offer.leverages().get(0);
+  }
+
+  public void setLeverage(Integer leverage) {
+    this.leverage = leverage;
+  }
+
+  public String getType() {
+    return type != null ? type : offer.types().get(0).name();
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public boolean isAcceptTerms() {
+    return acceptTerms;
+  }
+
+  public void setAcceptTerms(boolean acceptTerms) {
+    this.acceptTerms = acceptTerms;
+  }
+}

@@ -1,0 +1,59 @@
+package org.brokersso.account.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.brokersso.account.entity.AccountTerms;
+import org.brokersso.ctrader.entity.AccountType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The choices the account-creation screen offers (§6.7), as the broker configured them. Only a
+ * combination of offered values becomes {@link AccountTerms}: the form cannot be bent into an
+ * account the broker does not sell.
+ */
+@ApplicationScoped
+public class AccountOffer {
+
+  @Inject
+  @ConfigProperty(name = "account.currencies")
+  String currencies;
+
+  @Inject
+  @ConfigProperty(name = "account.leverages")
+  String leverages;
+
+  @Inject
+  @ConfigProperty(name = "account.types")
+  String types;
+
+  @Inject
+  @ConfigProperty(name = "account.group-name")
+  String groupName;
+
+  public List<String> currencies() {
+    return split(currencies);
+  }
+
+  /** Leverages as "N" of "1:N". */
+  public List<Integer> leverages() {
+    return split(leverages).stream().map(Integer::valueOf).toList();
+  }
+
+  public List<AccountType> types() {
+    return split(types).stream().map(AccountType::valueOf).toList();
+  }
+
+  public Optional<AccountTerms> terms(String currency, Integer leverage, String type) {
+    if (!currencies().contains(currency) || !leverages().contains(leverage) || types().stream().noneMatch(t -> t.name().equals(type))) {
+      return Optional.empty();
+    }
+    return Optional.of(new AccountTerms(currency, groupName, leverage * 100, AccountType.valueOf(type)));
+  }
+
+  private static List<String> split(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}

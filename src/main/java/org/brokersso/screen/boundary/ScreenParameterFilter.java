@@ -1,0 +1,39 @@
+package org.brokersso.screen.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Remembers the display and tracking parameters a flow is opened with (any GET of a screen), so
+ * the steps after a form post keep them (§5.3, §6.10). Unknown and malformed parameters are ignored.
+ */
+@WebFilter(urlPatterns = {"/auth/*", "/account/*", "/client/*", "/inapp/*"})
+public class ScreenParameterFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject CarriedParameters carried;
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if ("GET".equals(request.getMethod())) {
+      Map<String, String> present = new HashMap<>();
+      for (ScreenParameter parameter : ScreenParameter.values()) {
+        parameter.accept(request.getParameter(parameter.parameterName())).ifPresent(v -> present.put(parameter.parameterName(), v));
+      }
+      if (!present.isEmpty()) {
+        carried.remember(present);
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}

@@ -1,0 +1,54 @@
+package org.brokersso.screen.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.util.Map;
+
+/** What a screen bean answers: a translated message on the same screen, or a redirect onward. */
+@RequestScoped
+public class ScreenResponse {
+
+  @Inject FacesContext faces;
+  @Inject ScreenParameters screen;
+
+  /** Shows the text of {@code key} (messages_*.properties) on the screen, in the screen's language. */
+  public void error(String key, Object... arguments) {
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+  }
+
+  public void info(String key, Object... arguments) {
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+  }
+
+  public String text(String key, Object... arguments) {
+    String pattern = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+    return arguments.length == 0 ? pattern : new MessageFormat(pattern, screen.getLocale()).format(arguments);
+  }
+
+  /** Redirects to a screen of this product, keeping the flow's parameters (§6.10). */
+  public void next(String path) {
+    next(path, Map.of());
+  }
+
+  public void next(String path, Map<String, String> extra) {
+    redirect(screen.link(path, extra));
+  }
+
+  /** Redirects to {@code url}; a path starting with "/" is on this server. */
+  public void redirect(String url) {
+    try {
+      String target = url.startsWith("/") && !url.startsWith(faces.getExternalContext().getRequestContextPath() + "/")
+          ? faces.getExternalContext().getRequestContextPath() + url
+          : url;
+      faces.getExternalContext().redirect(target);
+      faces.responseComplete();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.brokersso.user.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.user.control.Authentication;
+import org.brokersso.user.control.Authentication.Authenticated;
+import org.brokersso.user.control.Authentication.Throttled;
+import org.brokersso.user.control.PasswordHashingBusy;
+
+/** The login form at {@code /auth/login} (§5.4, §6.2): e-mail, password, "keep me logged in". */
+@Named
+@RequestScoped
+public class Login {
+
+  @Inject Authentication authentication;
+  @Inject SignInCompletion completion;
+  @Inject ScreenResponse response;
+  @Inject HttpServletRequest request;
+
+  private String email;
+  private String password;
+  private boolean keepLoggedIn;
+
+  public void logIn() {
+    char[] secret = password == null ? new char[0] : password.toCharArray();
+    try {
+      Authentication.Outcome outcome = authentication.authenticate(email == null ? "" : email, secret, request.getRemoteAddr());
+      if (outcome instanceof Authenticated authenticated) {
+        completion.signedIn(authenticated.user(), keepLoggedIn);
+      } else if (outcome instanceof Throttled throttled) {
+        response.error("login.throttled", Math.max(1, throttled.retryAfter().toSeconds()));
+      } else {
+        response.error("login.wrong");
+      }
+    } catch (PasswordHashingBusy busy) {
+      response.error("screen.busy");
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return null; // never rendered back into the page
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public boolean isKeepLoggedIn() {
+    return keepLoggedIn;
+  }
+
+  public void setKeepLoggedIn(boolean keepLoggedIn) {
+    this.keepLoggedIn = keepLoggedIn;
+  }
+}

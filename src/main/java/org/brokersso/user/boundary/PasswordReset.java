@@ -1,0 +1,68 @@
+package org.brokersso.user.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.Locale;
+import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.user.control.PasswordHashingBusy;
+import org.brokersso.user.control.PasswordPolicy;
+import org.brokersso.user.control.PasswordResets;
+import org.brokersso.user.control.PasswordResets.LinkInvalid;
+
+/**
+ * The new-password form behind an e-mailed link, {@code /auth/reset?token=} (conformance 6.3.9):
+ * on success the trader is signed in to the client area with a confirmation, and the new
+ * password is the one the login form takes from now on.
+ */
+@Named
+@RequestScoped
+public class PasswordReset {
+
+  @Inject PasswordResets resets;
+  @Inject PasswordPolicy policy;
+  @Inject SignInCompletion completion;
+  @Inject ScreenResponse response;
+
+  private String token;
+  private String password;
+
+  public boolean isUsable() {
+    return resets.isUsable(token);
+  }
+
+  public void reset() {
+    char[] secret = password == null ? new char[0] : password.toCharArray();
+    try {
+      var broken = policy.broken(secret);
+      if (broken.isPresent()) {
+        response.error("password." + broken.get().name().toLowerCase(Locale.ROOT).replace('_', '-'), policy.minLength());
+        return;
+      }
+      completion.signedInToClientArea(resets.reset(token, secret), "reset.done");
+    } catch (LinkInvalid invalid) {
+      response.error("reset.invalid");
+    } catch (PasswordHashingBusy busy) {
+      response.error("screen.busy");
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
+  }
+
+  public String getPassword() {
+    return null; // never rendered back into the page
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

@@ -1,0 +1,57 @@
+package org.brokersso.user.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import org.brokersso.account.control.Onboarding;
+import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.sso.control.HandOver;
+import org.brokersso.user.control.PartnerAttribution;
+import org.brokersso.user.entity.User;
+
+/**
+ * Where a trader goes once login or signup succeeded: a trader without a linked trading account
+ * first creates one (§6.1 stage 9); everybody else is handed over to cTrader on the success URL
+ * with a new OT token (§6.2 stages 5-6), unless the login was asked for by a client-area page.
+ */
+@RequestScoped
+public class SignInCompletion {
+
+  @Inject SignedInTrader signedIn;
+  @Inject HttpServletRequest request;
+  @Inject Onboarding onboarding;
+  @Inject PartnerAttribution partners;
+  @Inject HandOver handOver;
+  @Inject ScreenResponse response;
+
+  public void signedIn(User user, boolean keepLoggedIn) {
+    request.changeSessionId(); // a session id fixed before login is worth nothing after it
+    signedIn.signIn(user.id(), keepLoggedIn);
+    if (onboarding.accountsOf(user.id()).stream().noneMatch(a -> a.isLinked())) {
+      response.next("/account/create");
+      return;
+    }
+    partners.applyPending(user.id()); // a referral a passing outage deferred (§6.8)
+    var returnTo = signedIn.takeReturnTo();
+    if (returnTo.isPresent()) {
+      response.next(returnTo.get());
+    } else {
+      handOver(user.id());
+    }
+  }
+
+  /**
+   * Signs the trader in for the client area of an ordinary browser (a reset link opens outside
+   * cTrader), showing the confirmation {@code messageKey} there.
+   */
+  public void signedInToClientArea(User user, String messageKey) {
+    request.changeSessionId();
+    signedIn.signIn(user.id(), false);
+    response.next("/client/accounts", java.util.Map.of("done", messageKey));
+  }
+
+  /** Redirects to the success URL with a new OT token for the signed-in trader. */
+  public void handOver(long userId) {
+    response.redirect(handOver.successUrlFor(userId, signedIn.keepLoggedIn()));
+  }
+}

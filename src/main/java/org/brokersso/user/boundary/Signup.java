@@ -1,0 +1,117 @@
+package org.brokersso.user.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.PersistenceException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.brokersso.screen.boundary.ScreenParameters;
+import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.user.control.PasswordHashingBusy;
+import org.brokersso.user.control.PasswordPolicy;
+import org.brokersso.user.control.Registration;
+import org.brokersso.user.control.Registration.EmailTaken;
+import org.brokersso.user.entity.EmailAddress;
+
+/**
+ * The signup form ({@code /auth/login?firstLogin=true}, §5.4, §6.1): e-mail, password, first name,
+ * the broker's terms, "keep me logged in". The screen's language becomes the trader's preferred
+ * language and the URL's {@code partnerId} their partner.
+ */
+@Named
+@RequestScoped
+public class Signup {
+
+  @Inject Registration registration;
+  @Inject PasswordPolicy policy;
+  @Inject ScreenParameters screen;
+  @Inject ScreenResponse response;
+  @Inject SignInCompletion completion;
+
+  private String email;
+  private String password;
+  private String firstName;
+  private boolean acceptTerms;
+  private boolean keepLoggedIn;
+
+  public void signUp() {
+    char[] secret = password == null ? new char[0] : password.toCharArray();
+    try {
+      if (isValid(secret)) {
+        var signup = new Registration.Signup(EmailAddress.of(email), secret, firstName.trim(), screen.getLang(), screen.partnerId().orElse(null));
+        completion.signedIn(registration.register(signup), keepLoggedIn);
+      }
+    } catch (EmailTaken | PersistenceException taken) {
+      response.error("signup.email-taken");
+    } catch (PasswordHashingBusy busy) {
+      response.error("screen.busy");
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
+  private boolean isValid(char[] secret) {
+    boolean valid = true;
+    Optional<EmailAddress.Problem> emailProblem = EmailAddress.problemWith(email);
+    if (emailProblem.isPresent()) {
+      response.error("email." + emailProblem.get().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      valid = false;
+    }
+    var passwordProblem = policy.broken(secret);
+    if (passwordProblem.isPresent()) {
+      response.error("password." + passwordProblem.get().name().toLowerCase(Locale.ROOT).replace('_', '-'), policy.minLength());
+      valid = false;
+    }
+    if (firstName == null || firstName.isBlank() || firstName.length() > 128) {
+      response.error("signup.first-name");
+      valid = false;
+    }
+    if (!acceptTerms) {
+      response.error("signup.terms");
+      valid = false;
+    }
+    return valid;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return null; // never rendered back into the page
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getFirstName() {
+    return firstName;
+  }
+
+  public void setFirstName(String firstName) {
+    this.firstName = firstName;
+  }
+
+  public boolean isAcceptTerms() {
+    return acceptTerms;
+  }
+
+  public void setAcceptTerms(boolean acceptTerms) {
+    this.acceptTerms = acceptTerms;
+  }
+
+  public boolean isKeepLoggedIn() {
+    return keepLoggedIn;
+  }
+
+  public void setKeepLoggedIn(boolean keepLoggedIn) {
+    this.keepLoggedIn = keepLoggedIn;
+  }
+}

@@ -1,0 +1,54 @@
+package org.brokersso.conformance;
+
+import java.util.UUID;
+import org.brokersso.Browser;
+import org.brokersso.ContractClient;
+
+/** Traders for the browser tests: fresh e-mail addresses, and the signup, account and login steps. */
+final class Traders {
+
+  static final String PASSWORD = "correct horse battery";
+
+  private Traders() {}
+
+  static String newEmail() {
+    return "trader-" + UUID.randomUUID() + "@example.com";
+  }
+
+  /** Fills and sends the signup form at {@code url} (which shows it). */
+  static void signUp(Browser browser, String url, String email, boolean keepLoggedIn) {
+    browser.open(url);
+    browser.type("signup:firstName", "Ada").type("signup:email", email).type("signup:password", PASSWORD).tick("signup:terms");
+    if (keepLoggedIn) {
+      browser.tick("signup:keep");
+    }
+    browser.click("signup:submit");
+  }
+
+  static void createAccount(Browser browser) {
+    browser.select("account:currency", "EUR").tick("account:terms").click("account:submit");
+  }
+
+  static void logIn(Browser browser, String url, String email, String password, boolean keepLoggedIn) {
+    browser.open(url);
+    browser.type("login:email", email).type("login:password", password);
+    if (keepLoggedIn) {
+      browser.tick("login:keep");
+    }
+    browser.click("login:submit");
+  }
+
+  /**
+   * A trader who signed up and opened an account through the screens (in a browser of their own),
+   * as the tests of existing traders need; answers their cTrader userId.
+   */
+  static long registered(ContractClient ctrader, String email) {
+    try (Browser browser = new Browser(ctrader.base())) {
+      signUp(browser, "/auth/login?firstLogin=true", email, false);
+      createAccount(browser);
+      String token = browser.queryParameter("token");
+      String crmApiToken = ctrader.crmApiToken();
+      return ctrader.exchange(crmApiToken, token).expect(200).json().getJsonNumber("userId").longValue();
+    }
+  }
+}
