@@ -1,0 +1,213 @@
+package org.brokersso.user.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Slows password guessing on the login screen down without letting anyone lock a trader out. It
+ * counts recent failed logins on three keys; once a key has used its free failures, every further
+ * failure makes the next attempt on that key wait, the wait doubling from one second up to a cap:
+ *
+ * <table>
+ *   <caption>Keys (defaults in brackets)</caption>
+ *   <tr><th>key</th><th>free failures</th><th>longest wait</th><th>against</th></tr>
+ *   <tr><td>account and address (the pair)</td><td>{@code user.login.free-failures} (5)</td>
+ *       <td>{@code user.login.max-delay} (15 min)</td><td>one client guessing one trader's password</td></tr>
+ *   <tr><td>address</td><td>{@code user.login.address-free-failures} (20)</td>
+ *       <td>{@code user.login.max-delay} (15 min)</td><td>one client trying a few passwords on many accounts</td></tr>
+ *   <tr><td>account</td><td>{@code user.login.account-free-failures} (20)</td>
+ *       <td>{@code user.login.account-max-delay} (30 s)</td><td>many clients guessing one trader's password</td></tr>
+ * </table>
+ *
+ * <p>Only the account key is shared between strangers and the trader, so its wait stays short: a
+ * botnet can slow a trader's login down to one attempt per 30 seconds, never lock it. Past that
+ * allowance the trader loses at most those 30 seconds, so a larger allowance would buy attackers
+ * guesses and traders nothing. The other two keys hold only the attacker's own address (and whoever
+ * shares it behind a NAT). A counter is forgotten when {@code user.login.failure-window} (15 min)
+ * passes after its wait has run out with no new failure, so a key at its cap is not reset by just
+ * sitting out the wait. A successful login clears the pair and account counters; the address
+ * counter stays, since one right password does not make that address's other failures honest.
+ *
+ * <p>What the defaults allow: one client on one trader gets 16 guesses in 17 minutes, then one per
+ * 15 minutes, or 16 again after a further 30 minutes: about 20 an hour. Clients on enough addresses
+ * get about 120 an hour on one trader (one per {@code user.login.account-max-delay}); against those
+ * the defence is the length {@link PasswordPolicy} demands.
+ *
+ * <p>On the login screen: ask {@link #waitBefore} first and, when it names a wait, answer "try again
+ * in …" without checking the password, which also spares the CPU; otherwise check it (with
+ * {@link PasswordHasher#verifyAgainstDummy} for an unknown e-mail) and report {@link #failed} or
+ * {@link #succeeded}. Unknown e-mails count like known ones, so the throttle reveals none.
+ *
+ * <p>The account is the e-mail, stripped, lower-cased and cut at 254 characters (the longest
+ * e-mail). The address is the client's as the screen sees it; an IPv6 address counts as its /64,
+ * because a subscriber usually holds the whole /64 and can pick any address in it.
+ *
+ * <p>The counters live in this server instance's memory. In a cluster each node counts for itself,
+ * which multiplies the allowances by the number of nodes; that is accepted because the waits still
+ * double on every node, so an attacker gains a factor of a few, not a way round, and a shared store
+ * would put a database write in every failed login. A restart forgets the counters too. At most
+ * {@code user.login.tracked-keys} keys (100,000: some tens of MB) are kept: when the table is full,
+ * forgotten counters go first, then the oldest, so random e-mails cannot exhaust the memory.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+  static final int MAX_ACCOUNT_LENGTH = 254;
+
+  private Clock clock;
+  private Duration window;
+  private FailureLimit pair;
+  private FailureLimit address;
+  private FailureLimit account;
+  private int keyBound;
+  private final Map<Key, RecentFailures> failures = new ConcurrentHashMap<>();
+  private final ReentrantLock trimming = new ReentrantLock();
+
+  LoginThrottle() {} // for CDI's client proxy
+
+  @Inject
+  LoginThrottle(
+      Clock clock,
+      @ConfigProperty(name = "user.login.failure-window") Duration window,
+      @ConfigProperty(name = "user.login.free-failures") int pairFree,
+      @ConfigProperty(name = "user.login.address-free-failures") int addressFree,
+      @ConfigProperty(name = "user.login.account-free-failures") int accountFree,
+      @ConfigProperty(name = "user.login.max-delay") Duration maxDelay,
+      @ConfigProperty(name = "user.login.account-max-delay") Duration accountMaxDelay,
+      @ConfigProperty(name = "user.login.tracked-keys") int trackedKeys) {
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalStateException("user.login.failure-window must be a positive duration, not " + window);
+    }
+    if (trackedKeys < Scope.values().length) { // one failure adds a key of each scope
+      throw new IllegalStateException(
+          "user.login.tracked-keys must be at least " + Scope.values().length + ", not " + trackedKeys);
+    }
+    this.clock = clock;
+    this.window = window;
+    this.pair = limit(pairFree, maxDelay, "user.login.free-failures", "user.login.max-delay");
+    this.address = limit(addressFree, maxDelay, "user.login.address-free-failures", "user.login.max-delay");
+    this.account = limit(accountFree, accountMaxDelay, "user.login.account-free-failures", "user.login.account-max-delay");
+    this.keyBound = trackedKeys;
+  }
+
+  /** Created at deployment, so that a bad setting stops the start rather than the first login. */
+  void checkSettingsAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {}
+
+  /** How long this account and address must wait before the next attempt; empty: they may try now. */
+  public Optional<Duration> waitBefore(String account, String address) {
+    Instant now = clock.instant();
+    Instant allowed = now;
+    for (Key key : keys(account, address)) {
+      RecentFailures recent = failures.get(key);
+      if (recent != null && recent.forgottenAt(now, limit(key), window)) {
+        failures.remove(key, recent);
+      } else if (recent != null && recent.nextAttempt(limit(key)).isAfter(allowed)) {
+        allowed = recent.nextAttempt(limit(key));
+      }
+    }
+    return allowed.isAfter(now) ? Optional.of(Duration.between(now, allowed)) : Optional.empty();
+  }
+
+  /** A wrong password, or an unknown account, from this address. */
+  public void failed(String account, String address) {
+    Instant now = clock.instant();
+    for (Key key : keys(account, address)) {
+      failures.merge(
+          key,
+          RecentFailures.first(now),
+          (recent, first) -> recent.forgottenAt(now, limit(key), window) ? first : recent.plusOne(now));
+    }
+    if (failures.size() > keyBound) {
+      trim(now);
+    }
+  }
+
+  /** The right password: the pair's and the account's failures are forgiven, the address's are not. */
+  public void succeeded(String account, String address) {
+    String accountKey = accountKey(account);
+    failures.remove(new Key(Scope.PAIR, accountKey, ClientAddress.key(address)));
+    failures.remove(new Key(Scope.ACCOUNT, accountKey, ""));
+  }
+
+  /** How many keys are tracked, for the test of the bound. */
+  int trackedKeys() {
+    return failures.size();
+  }
+
+  /**
+   * Drops forgotten counters and, if the table is still over its bound, the oldest down to nine
+   * tenths of it, so that the scan runs once per tenth of the table rather than on every failure. One
+   * thread trims while the others carry on; the bound may be overshot by the failures in flight.
+   */
+  private void trim(Instant now) {
+    if (!trimming.tryLock()) {
+      return;
+    }
+    try {
+      failures.entrySet().removeIf(e -> e.getValue().forgottenAt(now, limit(e.getKey()), window));
+      if (failures.size() > keyBound) {
+        int excess = failures.size() - (keyBound - keyBound / 10);
+        failures.entrySet().stream()
+            .sorted(Comparator.comparing(e -> e.getValue().last()))
+            .limit(excess)
+            .toList()
+            .forEach(e -> failures.remove(e.getKey(), e.getValue()));
+      }
+    } finally {
+      trimming.unlock();
+    }
+  }
+
+  private List<Key> keys(String account, String address) {
+    String accountKey = accountKey(account);
+    String addressKey = ClientAddress.key(address);
+    return List.of(
+        new Key(Scope.PAIR, accountKey, addressKey),
+        new Key(Scope.ADDRESS, "", addressKey),
+        new Key(Scope.ACCOUNT, accountKey, ""));
+  }
+
+  private FailureLimit limit(Key key) {
+    return switch (key.scope()) {
+      case PAIR -> pair;
+      case ADDRESS -> address;
+      case ACCOUNT -> account;
+    };
+  }
+
+  static String accountKey(String account) {
+    String key = account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
+    return key.length() > MAX_ACCOUNT_LENGTH ? key.substring(0, MAX_ACCOUNT_LENGTH) : key;
+  }
+
+  private static FailureLimit limit(int free, Duration maxDelay, String freeKey, String delayKey) {
+    if (free < 0) {
+      throw new IllegalStateException(freeKey + " must not be negative, not " + free);
+    }
+    if (maxDelay.compareTo(FailureLimit.FIRST_DELAY) < 0) {
+      throw new IllegalStateException(delayKey + " must be at least PT1S, the first wait, not " + maxDelay);
+    }
+    return new FailureLimit(free, maxDelay);
+  }
+
+  private enum Scope {
+    PAIR,
+    ADDRESS,
+    ACCOUNT
+  }
+
+  private record Key(Scope scope, String account, String address) {}
+}

@@ -1,0 +1,206 @@
+package org.brokersso.user.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+  private static final String TRADER = "trader@example.com";
+  private static final String HOME = "203.0.113.7";
+
+  private final ManualClock clock = new ManualClock();
+  private final LoginThrottle throttle = throttle(100_000);
+
+  /** The registered defaults. */
+  private LoginThrottle throttle(int trackedKeys) {
+    return new LoginThrottle(
+        clock, Duration.ofMinutes(15), 5, 20, 20, Duration.ofMinutes(15), Duration.ofSeconds(30), trackedKeys);
+  }
+
+  private void fail(int times, String account, String address) {
+    for (int i = 0; i < times; i++) {
+      throttle.failed(account, address);
+    }
+  }
+
+  /** Fails as a patient attacker would: each attempt only once the throttle allows it. */
+  private void failWhenAllowed(int times, String account, String address) {
+    for (int i = 0; i < times; i++) {
+      throttle.waitBefore(account, address).ifPresent(clock::advance);
+      throttle.failed(account, address);
+    }
+  }
+
+  private static Optional<Duration> seconds(long seconds) {
+    return Optional.of(Duration.ofSeconds(seconds));
+  }
+
+  @Test
+  void fiveFailuresAreFreeThenTheWaitDoublesFromOneSecond() {
+    fail(5, TRADER, HOME);
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME));
+    throttle.failed(TRADER, HOME);
+    assertEquals(seconds(1), throttle.waitBefore(TRADER, HOME));
+    clock.advance(Duration.ofMillis(400));
+    assertEquals(Optional.of(Duration.ofMillis(600)), throttle.waitBefore(TRADER, HOME), "the wait runs down");
+    clock.advance(Duration.ofMillis(600));
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME));
+    failWhenAllowed(1, TRADER, HOME);
+    assertEquals(seconds(2), throttle.waitBefore(TRADER, HOME));
+    failWhenAllowed(1, TRADER, HOME);
+    assertEquals(seconds(4), throttle.waitBefore(TRADER, HOME));
+  }
+
+  @Test
+  void theWaitStopsGrowingAtFifteenMinutes() {
+    failWhenAllowed(15, TRADER, HOME);
+    assertEquals(seconds(512), throttle.waitBefore(TRADER, HOME));
+    failWhenAllowed(1, TRADER, HOME);
+    assertEquals(Optional.of(Duration.ofMinutes(15)), throttle.waitBefore(TRADER, HOME));
+    failWhenAllowed(40, TRADER, HOME);
+    assertEquals(Optional.of(Duration.ofMinutes(15)), throttle.waitBefore(TRADER, HOME));
+  }
+
+  @Test
+  void anotherAddressIsNotSlowedByThePairsFailures() {
+    fail(8, TRADER, HOME);
+    assertEquals(seconds(4), throttle.waitBefore(TRADER, HOME));
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, "198.51.100.1"));
+    assertEquals(Optional.empty(), throttle.waitBefore("other@example.com", HOME));
+  }
+
+  @Test
+  void successClearsThePairAndTheAccountButNotTheAddress() {
+    fail(6, TRADER, HOME);
+    assertEquals(seconds(1), throttle.waitBefore(TRADER, HOME));
+    throttle.succeeded(TRADER, HOME);
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME));
+    throttle.failed(TRADER, HOME);
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME), "the pair counts from zero again");
+
+    // the address has 7 failures; 13 more on other accounts use up its 20 free ones
+    for (int i = 0; i < 13; i++) {
+      throttle.failed("guess" + i + "@example.com", HOME);
+    }
+    assertEquals(Optional.empty(), throttle.waitBefore("new@example.com", HOME));
+    throttle.failed("guess13@example.com", HOME);
+    assertEquals(seconds(1), throttle.waitBefore("new@example.com", HOME), "the address was not forgiven");
+  }
+
+  @Test
+  void successForgivesTheAccountsFailuresFromEveryAddress() {
+    for (int i = 0; i < 21; i++) {
+      throttle.failed(TRADER, "198.51.100." + i);
+    }
+    assertEquals(seconds(1), throttle.waitBefore(TRADER, HOME));
+    throttle.succeeded(TRADER, HOME);
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, "198.51.100.99"));
+  }
+
+  @Test
+  void manyAddressesCannotMakeATraderWaitMoreThanThirtySeconds() {
+    for (int i = 0; i < 5000; i++) {
+      String bot = "10." + (i / 65536) + "." + (i / 256 % 256) + "." + (i % 256);
+      throttle.waitBefore(TRADER, bot).ifPresent(clock::advance);
+      throttle.failed(TRADER, bot);
+    }
+    assertEquals(seconds(30), throttle.waitBefore(TRADER, HOME), "the trader, at home");
+    fail(500, TRADER, "10.0.0.1");
+    assertEquals(seconds(30), throttle.waitBefore(TRADER, HOME), "even when the attacker does not wait");
+  }
+
+  @Test
+  void failuresAreForgottenAWindowAfterTheirWaitRanOut() {
+    fail(6, TRADER, HOME);
+    clock.advance(Duration.ofSeconds(1).plus(Duration.ofMinutes(15)).minusMillis(1));
+    throttle.failed(TRADER, HOME);
+    assertEquals(seconds(2), throttle.waitBefore(TRADER, HOME), "7 failures: not yet forgotten");
+
+    clock.advance(Duration.ofSeconds(2).plus(Duration.ofMinutes(15)));
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME));
+    fail(5, TRADER, HOME);
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME), "counting from zero again");
+  }
+
+  @Test
+  void sittingOutTheLongestWaitDoesNotResetTheCount() {
+    failWhenAllowed(16, TRADER, HOME);
+    assertEquals(Optional.of(Duration.ofMinutes(15)), throttle.waitBefore(TRADER, HOME));
+    clock.advance(Duration.ofMinutes(15));
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME));
+    throttle.failed(TRADER, HOME);
+    assertEquals(Optional.of(Duration.ofMinutes(15)), throttle.waitBefore(TRADER, HOME));
+  }
+
+  @Test
+  void theAccountIsTheEmailInAnyCaseAndAnIpv6ClientIsItsSlash64() {
+    fail(3, "Trader@Example.COM ", "2001:db8:1:2::10");
+    fail(3, TRADER, "2001:db8:1:2:aaaa:bbbb:cccc:dddd");
+    assertEquals(seconds(1), throttle.waitBefore(TRADER, "2001:0db8:0001:0002::ffff"));
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, "2001:db8:1:3::10"), "another /64");
+  }
+
+  @Test
+  void addressesBecomeKeysWithoutAnyLookup() {
+    assertEquals("2001:db8:0:0::/64", ClientAddress.key("2001:db8::1"));
+    assertEquals("192.0.2.1", ClientAddress.key("::ffff:192.0.2.1"));
+    assertEquals("192.0.2.1", ClientAddress.key(" 192.0.2.1 "));
+    assertEquals("localhost", ClientAddress.key("localhost"));
+    assertEquals("1:2:3", ClientAddress.key("1:2:3"));
+    assertEquals("", ClientAddress.key(null));
+    assertEquals(64, ClientAddress.key("a".repeat(1000)).length());
+    assertEquals(LoginThrottle.MAX_ACCOUNT_LENGTH, LoginThrottle.accountKey("a".repeat(1000)).length());
+  }
+
+  @Test
+  void theTableKeepsToItsBoundAndDropsTheOldestCounters() {
+    LoginThrottle bounded = throttle(30);
+    for (int i = 0; i < 6; i++) {
+      bounded.failed("first@example.com", "192.0.2.1");
+    }
+    assertEquals(seconds(1), bounded.waitBefore("first@example.com", "192.0.2.1"));
+    for (int i = 0; i < 200; i++) {
+      clock.advance(Duration.ofMillis(100));
+      bounded.failed("random" + i + "@example.com", "198.51.100." + i);
+      assertTrue(bounded.trackedKeys() <= 30, bounded.trackedKeys() + " keys after " + i);
+    }
+    for (int i = 0; i < 6; i++) {
+      bounded.failed("last@example.com", "192.0.2.9");
+    }
+    assertEquals(seconds(1), bounded.waitBefore("last@example.com", "192.0.2.9"), "the newest are kept");
+    assertEquals(Optional.empty(), bounded.waitBefore("first@example.com", "192.0.2.1"), "the oldest were dropped");
+  }
+
+  @Test
+  void forgottenCountersAreDroppedBeforeLiveOnes() {
+    LoginThrottle bounded = throttle(30);
+    for (int i = 0; i < 10; i++) {
+      bounded.failed("old" + i + "@example.com", "198.51.100." + i);
+    }
+    clock.advance(Duration.ofMinutes(16));
+    for (int i = 0; i < 6; i++) {
+      bounded.failed("live@example.com", "192.0.2.9");
+    }
+    assertEquals(3, bounded.trackedKeys(), "the 30 forgotten keys went, the 3 live ones stayed");
+    assertEquals(seconds(1), bounded.waitBefore("live@example.com", "192.0.2.9"));
+  }
+
+  @Test
+  void unusableSettingsAreRefused() {
+    Duration quarter = Duration.ofMinutes(15);
+    Duration half = Duration.ofSeconds(30);
+    Duration tooShort = Duration.ofMillis(500);
+    assertThrows(IllegalStateException.class, () -> new LoginThrottle(clock, Duration.ZERO, 5, 20, 20, quarter, half, 100));
+    assertThrows(IllegalStateException.class, () -> new LoginThrottle(clock, quarter, -1, 20, 20, quarter, half, 100));
+    assertThrows(IllegalStateException.class, () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, tooShort, 100));
+    assertThrows(IllegalStateException.class, () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, half, 2));
+    IllegalStateException named =
+        assertThrows(IllegalStateException.class, () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, tooShort, 100));
+    assertTrue(named.getMessage().startsWith("user.login.account-max-delay"), named.getMessage());
+  }
+}
