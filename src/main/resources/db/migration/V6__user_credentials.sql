@@ -22,3 +22,7 @@ CREATE TABLE password_reset_token (
   CONSTRAINT uk_password_reset_token_hash UNIQUE (token_hash),
   CONSTRAINT fk_password_reset_token_user FOREIGN KEY (user_id) REFERENCES broker_user (id)
 );
+
+-- The balance the CRM knows of each trading account, in cTrader's integer units (10^money_digits):
+-- the one 3.3 answered with, then moved by every 3.5 the CRM makes. Shown in the client area.
+ALTER TABLE trader_account ADD COLUMN balance BIGINT;

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Spotware's functional tests (§7.3) that concern the identity screens, driven in headless
@@ -17,6 +24,14 @@ import org.junit.jupiter.api.Test;
  * the success URL with, exchanged over HTTP at 4.2: the screens and the API proven together.
  */
 class FunctionalConformanceIT extends ContractIT {
+
+  /** The SMTP server Payara sends to in the tests (arquillian.xml: mail.smtp.*). */
+  @RegisterExtension
+  static final GreenMailExtension SMTP =
+      new GreenMailExtension(new ServerSetup(Integer.getInteger("it.smtp.port", 13025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+          .withPerMethodLifecycle(false);
+
+  private static final Pattern RESET_LINK = Pattern.compile("https?://\\S+/auth/reset\\?token=pr_[A-Za-z0-9_-]{43}[^\\s\"<>]*");
 
   @Test
   @DisplayName("6.3.1 a new trader signs up, opens an account, and 4.2 then 4.3 know them (keep me logged in)")
@@ -94,5 +109,48 @@ class FunctionalConformanceIT extends ContractIT {
       assertTrue(browser.has("signup:submit"), "the login form links to signup");
       assertTrue(browser.has("to-login"));
     }
+  }
+
+  @Test
+  @DisplayName("6.3.9 reset password from the login screen: e-mailed link, new password, logged in, new password works")
+  void resetPassword() throws Exception {
+    String email = Traders.newEmail();
+    long userId = Traders.registered(ctrader, email);
+    String link;
+    try (Browser browser = new Browser(ctrader.base())) {
+      browser.open("/auth/login?lang=en");
+      browser.click("forgot");
+      browser.type("forgot:email", email).click("forgot:submit");
+      assertTrue(browser.has("sent"), "the screen confirms without telling whether the address exists");
+      link = resetLinkMailedTo(email);
+      browser.open(link);
+      browser.screenshots("auth-reset");
+      browser.type("reset:password", "a brand new secret").click("reset:submit");
+      assertTrue(browser.url().getPath().endsWith("/client/accounts"), "the trader ends up logged in: " + browser.url());
+      assertTrue(browser.has("confirmation"), "with a confirmation message");
+    }
+    try (Browser browser = new Browser(ctrader.base())) {
+      Traders.logIn(browser, "/auth/login", email, Traders.PASSWORD, false);
+      assertTrue(browser.has("login:submit"), "the old password no longer works");
+      Traders.logIn(browser, "/auth/login", email, "a brand new secret", false);
+      String token = browser.queryParameter("token");
+      assertEquals(userId, ctrader.exchange(crmApiToken, token).expect(200).json().getJsonNumber("userId").longValue());
+      browser.open(link);
+      assertTrue(browser.has("invalid"), "a reset link works once");
+    }
+  }
+
+  private static String resetLinkMailedTo(String email) throws Exception {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (System.currentTimeMillis() < deadline) {
+      for (MimeMessage message : SMTP.getReceivedMessagesForDomain(email)) {
+        Matcher link = RESET_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        if (link.find()) {
+          return link.group();
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no reset link was mailed to " + email);
   }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.brokersso.ctrader.entity.AccountType;
 import org.brokersso.ctrader.entity.Trader;
@@ -72,6 +73,9 @@ public class TraderAccount {
   @Column(name = "money_digits")
   private Integer moneyDigits;
 
+  @Column(name = "balance")
+  private Long balance;
+
   @Column(name = "ctid_trader_account_id")
   private Long ctidTraderAccountId;
 
@@ -119,6 +123,7 @@ public class TraderAccount {
   public void traderCreated(Trader trader, Instant now) {
     traderLogin = trader.login();
     moneyDigits = trader.moneyDigits();
+    balance = trader.balance() == null ? 0L : trader.balance();
     stage = OpeningStage.TRADER_CREATED;
     touch(now);
   }
@@ -183,6 +188,11 @@ public class TraderAccount {
 
   public Long traderLogin() {
     return traderLogin;
+  }
+
+  /** The balance as the CRM knows it (3.3's answer, then its own 3.5 calls); null before 3.3 answered. */
+  public BigDecimal balance() {
+    return balance == null ? null : BigDecimal.valueOf(balance, moneyDigits == null ? 2 : moneyDigits);
   }
 
   public Integer moneyDigits() {

@@ -12,6 +12,7 @@ import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
 import org.brokersso.sso.entity.AccessToken;
+import org.brokersso.sso.entity.InAppToken;
 import org.brokersso.sso.entity.ContractError;
 import org.brokersso.sso.entity.ContractViolation;
 import org.brokersso.sso.entity.OneTimeToken;
@@ -91,6 +92,21 @@ public class AccessTokens {
     } else {
       audit.record(event.detail("logout: no such live token for this user, nothing revoked"));
     }
+  }
+
+  /**
+   * The trader logged out in the client area (§6.12): every "keep me logged in" session and
+   * inappToken of theirs ends, so no app logs them back in automatically (4.3 answers 410).
+   */
+  public void revokeAllOf(User user) {
+    Instant now = clock.instant();
+    int revoked =
+        em.createNamedQuery(AccessToken.REVOKE_ALL_OF_USER).setParameter("user", user).setParameter("now", now.toEpochMilli()).executeUpdate();
+    em.createNamedQuery(InAppToken.REVOKE_ALL_OF_USER).setParameter("userId", user.id()).setParameter("now", now.toEpochMilli()).executeUpdate();
+    audit.record(
+        AuditEvent.success(now, "user", AuditAction.ACCESS_TOKEN_REVOKE)
+            .user(user.id(), user.ctidUserId())
+            .detail("client-area logout; access tokens revoked: " + revoked));
   }
 
   /**

@@ -20,7 +20,12 @@ import org.brokersso.user.entity.User;
 @NamedQuery(
     name = AccessToken.REVOKE_MINTED_FROM,
     query = "UPDATE AccessToken t SET t.revokedAt = :now WHERE t.oneTimeTokenId = :oneTimeTokenId AND t.revokedAt IS NULL")
+@NamedQuery(
+    name = AccessToken.REVOKE_ALL_OF_USER,
+    query = "UPDATE AccessToken t SET t.revokedAt = :now WHERE t.user = :user AND t.revokedAt IS NULL")
 public class AccessToken extends StoredToken {
+
+  public static final String REVOKE_ALL_OF_USER = "AccessToken.revokeAllOfUser";
 
   public static final String BY_HASH = "AccessToken.byHash";
   public static final String REVOKE_MINTED_FROM = "AccessToken.revokeMintedFrom";

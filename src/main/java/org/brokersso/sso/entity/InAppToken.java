@@ -23,7 +23,12 @@ import java.time.Instant;
 @NamedQuery(
     name = InAppToken.REVOKE_FOR_ONE_TIME_TOKEN,
     query = "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.oneTimeTokenId = :oneTimeTokenId AND t.revokedAt IS NULL")
+@NamedQuery(
+    name = InAppToken.REVOKE_ALL_OF_USER,
+    query = "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.userId = :userId AND t.revokedAt IS NULL")
 public class InAppToken extends StoredToken {
+
+  public static final String REVOKE_ALL_OF_USER = "InAppToken.revokeAllOfUser";
 
   public static final String BY_HASH = "InAppToken.byHash";
   public static final String LIVE_FOR_USER = "InAppToken.liveForUser";

@@ -1,0 +1,68 @@
+package org.brokersso.client.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.brokersso.ctrader.control.CtraderFailure;
+import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.user.boundary.SignedInTrader;
+import org.brokersso.user.control.PasswordHashingBusy;
+import org.brokersso.user.control.ProfileChanges;
+import org.brokersso.user.control.ProfileChanges.EmailTaken;
+import org.brokersso.user.control.ProfileChanges.WrongPassword;
+import org.brokersso.user.entity.EmailAddress;
+
+/** "Change e-mail" at {@code /client/email} (§5.2, §6.9): cTrader learns it through call 3.10. */
+@Named
+@RequestScoped
+public class EmailChange {
+
+  @Inject ProfileChanges profile;
+  @Inject SignedInTrader signedIn;
+  @Inject ScreenResponse response;
+
+  private String email;
+  private String password;
+
+  public void change() {
+    char[] secret = password == null ? new char[0] : password.toCharArray();
+    try {
+      var problem = EmailAddress.problemWith(email);
+      if (problem.isPresent()) {
+        response.error("email." + problem.get().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return;
+      }
+      profile.changeEmail(signedIn.userId().orElseThrow(), EmailAddress.of(email), secret);
+      response.next("/client/accounts", Map.of("done", "email.changed"));
+    } catch (WrongPassword wrong) {
+      response.error("client.wrong-password");
+    } catch (EmailTaken taken) {
+      response.error("signup.email-taken");
+    } catch (CtraderFailure failure) {
+      response.error("client.ctrader-failed");
+    } catch (PasswordHashingBusy busy) {
+      response.error("screen.busy");
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return null; // never rendered back into the page
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

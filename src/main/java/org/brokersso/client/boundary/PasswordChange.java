@@ -1,0 +1,65 @@
+package org.brokersso.client.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.user.boundary.SignedInTrader;
+import org.brokersso.user.control.PasswordHashingBusy;
+import org.brokersso.user.control.PasswordPolicy;
+import org.brokersso.user.control.ProfileChanges;
+import org.brokersso.user.control.ProfileChanges.WrongPassword;
+
+/** "Change password" at {@code /client/password} (§5.2, design conformance 6.2.1). */
+@Named
+@RequestScoped
+public class PasswordChange {
+
+  @Inject ProfileChanges profile;
+  @Inject PasswordPolicy policy;
+  @Inject SignedInTrader signedIn;
+  @Inject ScreenResponse response;
+
+  private String current;
+  private String replacement;
+
+  public void change() {
+    char[] old = current == null ? new char[0] : current.toCharArray();
+    char[] fresh = replacement == null ? new char[0] : replacement.toCharArray();
+    try {
+      var broken = policy.broken(fresh);
+      if (broken.isPresent()) {
+        response.error("password." + broken.get().name().toLowerCase(Locale.ROOT).replace('_', '-'), policy.minLength());
+        return;
+      }
+      profile.changePassword(signedIn.userId().orElseThrow(), old, fresh);
+      response.next("/client/accounts", Map.of("done", "password.changed"));
+    } catch (WrongPassword wrong) {
+      response.error("client.wrong-password");
+    } catch (PasswordHashingBusy busy) {
+      response.error("screen.busy");
+    } finally {
+      Arrays.fill(old, '\0');
+      Arrays.fill(fresh, '\0');
+    }
+  }
+
+  public String getCurrent() {
+    return null; // never rendered back into the page
+  }
+
+  public void setCurrent(String current) {
+    this.current = current;
+  }
+
+  public String getReplacement() {
+    return null;
+  }
+
+  public void setReplacement(String replacement) {
+    this.replacement = replacement;
+  }
+}
