@@ -22,7 +22,8 @@ public final class RequiredSettings {
           "ctrader.broker-name",
           "ctrader.manager.login",
           "ctrader.manager.password",
-          "screen.public-url");
+          "screen.public-url",
+          "mail.smtp.host");
 
   static final Duration MIN_CRM_API_TOKEN_TTL = Duration.ofDays(7);
 

@@ -27,9 +27,11 @@ class RequiredSettingsTest {
   @Test
   void liveModeNamesEveryMissingKeyWithItsEnvironmentVariable() {
     List<String> problems = problems(false);
-    assertEquals(6, problems.size(), problems.toString());
+    assertEquals(7, problems.size(), problems.toString());
     assertTrue(problems.get(5).contains("SCREEN_PUBLIC_URL"), "the reset links' base must not come from a Host header");
+    assertTrue(problems.get(6).contains("MAIL_SMTP_HOST"), "a live server must deliver reset mails");
     config.put("screen.public-url", "https://crm.example.com");
+    config.put("mail.smtp.host", "smtp.example.com");
     assertTrue(problems.get(0).contains("sso.crm-api.password") && problems.get(0).contains("SSO_CRM_API_PASSWORD"));
     assertTrue(problems.get(1).contains("CTRADER_BROKER_CRM_NAME"));
     config.put("sso.crm-api.password", "secret");
