@@ -63,7 +63,11 @@ public final class Browser implements AutoCloseable {
     options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pings", "--disable-default-apps",
+        "--disable-client-side-phishing-detection", "--disable-domain-reliability",
+        // the tests stay on this machine: any other host name fails to resolve
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+        "--user-data-dir=" + profile,
         "--window-size=" + viewport.width + "," + viewport.height);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
