@@ -50,6 +50,23 @@ public final class AuditRows {
     }
   }
 
+  /** Rows of the trail with this action, outcome and detail. */
+  public static int count(String action, String outcome, String detail) {
+    String sql = "SELECT COUNT(*) FROM audit_event WHERE action = ? AND outcome = ? AND detail = ?";
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, action);
+      statement.setString(2, outcome);
+      statement.setString(3, detail);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the audit trail", e);
+    }
+  }
+
   private static Connection connect() throws SQLException {
     String url = System.getenv("DB_URL");
     if (url != null && !url.isBlank()) {

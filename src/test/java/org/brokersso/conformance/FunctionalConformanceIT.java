@@ -10,8 +10,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.brokersso.AuditRows;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
 import org.junit.jupiter.api.DisplayName;
@@ -152,5 +154,51 @@ class FunctionalConformanceIT extends ContractIT {
       Thread.sleep(200);
     }
     throw new AssertionError("no reset link was mailed to " + email);
+  }
+
+  @Test
+  @DisplayName("6.3.3 a trader who signs up through a partner's link appears in that partner's list")
+  void partnerAttribution() {
+    String partnerEmail = Traders.newEmail();
+    String traderEmail = Traders.newEmail();
+    String partnerId;
+    try (Browser partner = new Browser(ctrader.base())) {
+      Traders.signUp(partner, "/auth/login?firstLogin=true", partnerEmail, false);
+      Traders.createAccount(partner);
+      partner.open("/client/partner").click("join:submit");
+      partnerId = partner.text("partner-id");
+      assertTrue(partner.text("referral-link").endsWith("/auth/login?firstLogin=true&partnerId=" + partnerId));
+      try (Browser incognito = new Browser(ctrader.base())) {
+        Traders.signUp(incognito, "/auth/login?firstLogin=true&partnerId=" + partnerId, traderEmail, false);
+        Traders.createAccount(incognito);
+        assertTrue(incognito.queryParameter("token").startsWith("ot_"));
+      }
+      partner.open("/client/partner");
+      partner.screenshots("client-partner");
+      assertTrue(partner.texts("tr.referred td.email").contains(traderEmail), "the partner sees the new trader");
+    }
+    assertEquals(1, AuditRows.count("PARTNER_ATTRIBUTION", "SUCCESS", "partner " + partnerId), "cTrader was told the partner once (3.6)");
+  }
+
+  @Test
+  @DisplayName("6.3.8 the client area opens embedded cTrader Web, logged in through a fresh OT token")
+  void embeddedCtraderWeb() {
+    String email = Traders.newEmail();
+    try (Browser browser = new Browser(ctrader.base())) {
+      Traders.signUp(browser, "/auth/login?firstLogin=true&lang=es", email, false);
+      Traders.createAccount(browser);
+      long userId = ctrader.exchange(crmApiToken, browser.queryParameter("token")).expect(200).json().getJsonNumber("userId").longValue();
+      browser.open("/client/accounts");
+      String login = browser.texts("tr.account td.login").get(0);
+      browser.click("nav-web");
+      URI frame = URI.create(browser.attribute("iframe#ctrader-web", "src"));
+      assertTrue(frame.getPath().endsWith("/sandbox/ctrader-web"), "the configured cTrader Web address");
+      String query = frame.getRawQuery();
+      assertTrue(query.startsWith("source=web&token=ot_"), query);
+      assertTrue(query.contains("&lang=es") && query.endsWith("&acc=" + login), "language and trading account travel: " + query);
+      String token = query.replaceAll(".*token=(ot_[A-Za-z0-9_-]+).*", "$1");
+      JsonObject session = ctrader.exchange(crmApiToken, token).expect(200).json();
+      assertEquals(userId, session.getJsonNumber("userId").longValue(), "cTrader Web logs in the same trader");
+    }
   }
 }

@@ -52,13 +52,13 @@ public class AccountCreation {
 
   public void create() {
     if (signedIn.userId().isEmpty()) {
-      response.error("screen.signed-out");
+      response.error("signed-out");
       return;
     }
     long userId = signedIn.userId().get();
     var terms = offer.terms(currency, leverage, type);
     if (terms.isEmpty() || !acceptTerms) {
-      response.error(terms.isEmpty() ? "account.choice" : "signup.terms");
+      response.error(terms.isEmpty() ? "opening.choice" : "signup.terms");
       return;
     }
     try {
@@ -73,10 +73,10 @@ public class AccountCreation {
       signedIn.pendingAccount(null);
       LOG.fine(() -> "Account " + account.traderLogin() + " opened on the screen for user " + userId);
     } catch (CtraderFailure failure) {
-      response.error("account.ctrader-failed");
+      response.error("opening.ctrader-failed");
       return;
     } catch (OnboardingInDoubt inDoubt) {
-      response.error("account.in-doubt", String.valueOf(inDoubt.accountId()));
+      response.error("opening.in-doubt", String.valueOf(inDoubt.accountId()));
       return;
     }
     partners.applyPending(userId);

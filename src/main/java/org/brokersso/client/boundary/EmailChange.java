@@ -44,7 +44,7 @@ public class EmailChange {
     } catch (CtraderFailure failure) {
       response.error("client.ctrader-failed");
     } catch (PasswordHashingBusy busy) {
-      response.error("screen.busy");
+      response.error("busy");
     } finally {
       Arrays.fill(secret, '\0');
     }

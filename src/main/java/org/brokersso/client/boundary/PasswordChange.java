@@ -40,7 +40,7 @@ public class PasswordChange {
     } catch (WrongPassword wrong) {
       response.error("client.wrong-password");
     } catch (PasswordHashingBusy busy) {
-      response.error("screen.busy");
+      response.error("busy");
     } finally {
       Arrays.fill(old, '\0');
       Arrays.fill(fresh, '\0');

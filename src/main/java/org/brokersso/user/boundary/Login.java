@@ -37,7 +37,7 @@ public class Login {
         response.error("login.wrong");
       }
     } catch (PasswordHashingBusy busy) {
-      response.error("screen.busy");
+      response.error("busy");
     } finally {
       Arrays.fill(secret, '\0');
     }

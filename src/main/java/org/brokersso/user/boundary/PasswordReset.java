@@ -44,7 +44,7 @@ public class PasswordReset {
     } catch (LinkInvalid invalid) {
       response.error("reset.invalid");
     } catch (PasswordHashingBusy busy) {
-      response.error("screen.busy");
+      response.error("busy");
     } finally {
       Arrays.fill(secret, '\0');
     }

@@ -46,7 +46,7 @@ public class Signup {
     } catch (EmailTaken | PersistenceException taken) {
       response.error("signup.email-taken");
     } catch (PasswordHashingBusy busy) {
-      response.error("screen.busy");
+      response.error("busy");
     } finally {
       Arrays.fill(secret, '\0');
     }
