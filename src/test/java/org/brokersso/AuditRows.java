@@ -51,7 +51,7 @@ public final class AuditRows {
   }
 
   /** Rows of the trail with this action, outcome and detail. */
-  public static int count(String action, String outcome, String detail) {
+  public static int countWithDetail(String action, String outcome, String detail) {
     String sql = "SELECT COUNT(*) FROM audit_event WHERE action = ? AND outcome = ? AND detail = ?";
     try (Connection connection = connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -177,7 +177,7 @@ class FunctionalConformanceIT extends ContractIT {
       partner.screenshots("client-partner");
       assertTrue(partner.texts("tr.referred td.email").contains(traderEmail), "the partner sees the new trader");
     }
-    assertEquals(1, AuditRows.count("PARTNER_ATTRIBUTION", "SUCCESS", "partner " + partnerId), "cTrader was told the partner once (3.6)");
+    assertEquals(1, AuditRows.countWithDetail("PARTNER_ATTRIBUTION", "SUCCESS", "partner " + partnerId), "cTrader was told the partner once (3.6)");
   }
 
   @Test
