@@ -99,6 +99,18 @@ class FunctionalConformanceIT extends ContractIT {
   }
 
   @Test
+  @DisplayName("5.4 the broker's own login address (screen.login-path) is the same one URL: firstLogin picks the form")
+  void configuredLoginAddress() {
+    try (Browser browser = new Browser(ctrader.base())) {
+      browser.open("/Trader/Logon?firstLogin=true&lang=es");
+      assertTrue(browser.has("signup:submit"), "firstLogin=true shows signup");
+      assertTrue(browser.url().getPath().equals("/Trader/Logon"), "the address bar keeps the URL cTrader opened");
+      browser.open("/Trader/Logon?firstLogin=false");
+      assertTrue(browser.has("login:submit") && !browser.has("signup:submit"), "firstLogin=false shows login");
+    }
+  }
+
+  @Test
   @DisplayName("6.3.7 the login form links to signup and the signup form to login")
   void switchBetweenLoginAndSignup() {
     try (Browser browser = new Browser(ctrader.base())) {
@@ -192,13 +204,14 @@ class FunctionalConformanceIT extends ContractIT {
       String login = browser.texts("tr.account td.login").get(0);
       browser.click("nav-web");
       URI frame = URI.create(browser.attribute("iframe#ctrader-web", "src"));
-      assertTrue(frame.getPath().endsWith("/sandbox/ctrader-web"), "the configured cTrader Web address");
+      assertTrue(frame.getPath().endsWith("/sandbox/ctrader-web"), "the sandbox's stand-in for cTrader Web");
       String query = frame.getRawQuery();
       assertTrue(query.startsWith("source=web&token=ot_"), query);
       assertTrue(query.contains("&lang=es") && query.endsWith("&acc=" + login), "language and trading account travel: " + query);
-      String token = query.replaceAll(".*token=(ot_[A-Za-z0-9_-]+).*", "$1");
-      JsonObject session = ctrader.exchange(crmApiToken, token).expect(200).json();
-      assertEquals(userId, session.getJsonNumber("userId").longValue(), "cTrader Web logs in the same trader");
+      browser.driver().switchTo().frame("ctrader-web");
+      assertEquals(String.valueOf(userId), browser.text("user-id"), "cTrader Web redeemed the token for the same trader");
+      browser.driver().switchTo().defaultContent();
+      browser.screenshots("client-web");
     }
   }
 }

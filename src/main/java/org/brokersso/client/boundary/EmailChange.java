@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.screen.boundary.ScreenResponse;
@@ -32,7 +31,7 @@ public class EmailChange {
     try {
       var problem = EmailAddress.problemWith(email);
       if (problem.isPresent()) {
-        response.error("email." + problem.get().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        response.error(problem.get().messageKey());
         return;
       }
       profile.changeEmail(signedIn.userId().orElseThrow(), EmailAddress.of(email), secret);

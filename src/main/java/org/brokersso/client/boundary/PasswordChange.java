@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.boundary.SignedInTrader;
@@ -32,7 +31,7 @@ public class PasswordChange {
     try {
       var broken = policy.broken(fresh);
       if (broken.isPresent()) {
-        response.error("password." + broken.get().name().toLowerCase(Locale.ROOT).replace('_', '-'), policy.minLength());
+        response.error(broken.get().messageKey(), policy.minLength());
         return;
       }
       profile.changePassword(signedIn.userId().orElseThrow(), old, fresh);

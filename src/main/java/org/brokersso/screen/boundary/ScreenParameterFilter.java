@@ -1,6 +1,7 @@
 package org.brokersso.screen.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -15,7 +16,8 @@ import java.util.Map;
  * Remembers the display and tracking parameters a flow is opened with (any GET of a screen), so
  * the steps after a form post keep them (§5.3, §6.10). Unknown and malformed parameters are ignored.
  */
-@WebFilter(urlPatterns = {"/auth/*", "/account/*", "/client/*", "/inapp/*"})
+// FORWARD too: the login address forwards to the signup and login views (LoginAddress)
+@WebFilter(urlPatterns = {"/auth/*", "/account/*", "/client/*", "/inapp/*"}, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ScreenParameterFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

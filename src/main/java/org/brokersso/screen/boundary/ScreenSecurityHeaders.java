@@ -1,6 +1,7 @@
 package org.brokersso.screen.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.brokersso.sso.control.CtraderWebAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Screens show personal data and URLs carry OT tokens (§5.5, §6.6), so nothing is cached and no
  * Referer leaves the page. No script is needed, so none is allowed.
  */
-@WebFilter(urlPatterns = {"/auth/*", "/account/*", "/callback/*", "/client/*", "/inapp/*", "/screen/*", "/assets/*"})
+// FORWARD too: the login address forwards to the signup and login views (LoginAddress)
+@WebFilter(urlPatterns = {"/auth/*", "/account/*", "/callback/*", "/client/*", "/inapp/*", "/screen/*", "/assets/*"}, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ScreenSecurityHeaders extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
@@ -30,9 +33,7 @@ public class ScreenSecurityHeaders extends HttpFilter {
   @ConfigProperty(name = "sso.success-url")
   String successUrl;
 
-  @Inject
-  @ConfigProperty(name = "ctrader.web-url")
-  String ctraderWebUrl;
+  @Inject CtraderWebAddress ctraderWeb;
 
   private String policy;
 
@@ -47,7 +48,7 @@ public class ScreenSecurityHeaders extends HttpFilter {
             "img-src 'self' data:",
             "base-uri 'none'",
             ("form-action 'self' " + origin(successUrl)).trim(),
-            "frame-src " + origin(ctraderWebUrl),
+            ("frame-src 'self' " + origin(ctraderWeb.url())).trim(),
             "frame-ancestors " + frameAncestors.replace(',', ' '));
   }
 

@@ -22,9 +22,7 @@ public class HandOver {
   @ConfigProperty(name = "sso.success-url")
   String successUrl;
 
-  @Inject
-  @ConfigProperty(name = "ctrader.web-url")
-  String ctraderWebUrl;
+  @Inject CtraderWebAddress ctraderWeb;
 
   /** The success URL carrying a new OT token; a path ("/callback/success") is on this server. */
   @Transactional
@@ -43,7 +41,8 @@ public class HandOver {
   public String ctraderWebUrlFor(long userId, String lang, Long traderLogin) {
     var user = users.byId(userId).orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
     String token = oneTimeTokens.mintFor(user, OneTimePurpose.WEB_EMBED, false);
-    return ctraderWebUrl + (ctraderWebUrl.contains("?") ? "&" : "?") + "source=web&token=" + token + "&lang=" + lang
+    String base = ctraderWeb.url();
+    return base + (base.contains("?") ? "&" : "?") + "source=web&token=" + token + "&lang=" + lang
         + (traderLogin == null ? "" : "&acc=" + traderLogin);
   }
 }

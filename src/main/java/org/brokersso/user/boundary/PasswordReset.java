@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Arrays;
-import java.util.Locale;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.control.PasswordHashingBusy;
 import org.brokersso.user.control.PasswordPolicy;
@@ -37,7 +36,7 @@ public class PasswordReset {
     try {
       var broken = policy.broken(secret);
       if (broken.isPresent()) {
-        response.error("password." + broken.get().name().toLowerCase(Locale.ROOT).replace('_', '-'), policy.minLength());
+        response.error(broken.get().messageKey(), policy.minLength());
         return;
       }
       completion.signedInToClientArea(resets.reset(token, secret), "reset.done");

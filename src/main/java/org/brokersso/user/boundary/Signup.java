@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.PersistenceException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import org.brokersso.screen.boundary.ScreenParameters;
 import org.brokersso.screen.boundary.ScreenResponse;
@@ -56,12 +55,12 @@ public class Signup {
     boolean valid = true;
     Optional<EmailAddress.Problem> emailProblem = EmailAddress.problemWith(email);
     if (emailProblem.isPresent()) {
-      response.error("email." + emailProblem.get().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      response.error(emailProblem.get().messageKey());
       valid = false;
     }
     var passwordProblem = policy.broken(secret);
     if (passwordProblem.isPresent()) {
-      response.error("password." + passwordProblem.get().name().toLowerCase(Locale.ROOT).replace('_', '-'), policy.minLength());
+      response.error(passwordProblem.get().messageKey(), policy.minLength());
       valid = false;
     }
     if (firstName == null || firstName.isBlank() || firstName.length() > 128) {

@@ -14,7 +14,16 @@ public record EmailAddress(String value) {
   private static final Pattern FORMAT = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
   private static final String APPLE_RELAY = "@privaterelay.appleid.com";
 
-  public enum Problem { MISSING, MALFORMED, APPLE_RELAY }
+  public enum Problem {
+    MISSING,
+    MALFORMED,
+    APPLE_RELAY;
+
+    /** The screens' text for it: {@code email.apple-relay} etc. */
+    public String messageKey() {
+      return "email." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
 
   /** The address {@code input} names, or the reason it is not acceptable. */
   public static Optional<Problem> problemWith(String input) {
