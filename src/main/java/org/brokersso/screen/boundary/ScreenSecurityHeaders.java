@@ -1,6 +1,7 @@
 package org.brokersso.screen.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -15,9 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The headers every screen answers with. The screens run in cTrader's iframe, so
  * {@code frame-ancestors} names the configured cTrader origins and nothing else may frame them.
  * Screens show personal data and URLs carry OT tokens (§5.5, §6.6), so nothing is cached and no
- * Referer leaves the page. No script is needed, so none is allowed.
+ * Referer leaves the page. No script is needed, so none is allowed. Forwards pass here too: filters
+ * run in no fixed order, and {@code FirstLoginRouter} (to signup) and {@link FormTokenCheck} (to the
+ * "expired" page) may forward before this filter has seen the request.
  */
-@WebFilter(urlPatterns = {"/auth/*", "/account/*", "/callback/*", "/client/*", "/inapp/*", "/screen/*", "/assets/*"})
+@WebFilter(
+    urlPatterns = {"/auth/*", "/account/*", "/callback/*", "/client/*", "/inapp/*", "/screen/*", "/assets/*"},
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ScreenSecurityHeaders extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
