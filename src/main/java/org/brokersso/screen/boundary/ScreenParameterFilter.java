@@ -15,9 +15,12 @@ import java.util.Map;
 /**
  * Remembers the display and tracking parameters a flow is opened with (any GET of a screen), so
  * the steps after a form post keep them (§5.3, §6.10). Unknown and malformed parameters are ignored.
+ * Forwards pass here too: filters run in no fixed order, and {@code LoginAddress} may forward
+ * {@code /auth/login?firstLogin=true} to the signup view before this filter has seen the request.
  */
-// FORWARD too: the login address forwards to the signup and login views (LoginAddress)
-@WebFilter(urlPatterns = {"/auth/*", "/account/*", "/client/*", "/inapp/*"}, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
+@WebFilter(
+    urlPatterns = {"/auth/*", "/account/*", "/client/*", "/inapp/*"},
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ScreenParameterFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -17,10 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The headers every screen answers with. The screens run in cTrader's iframe, so
  * {@code frame-ancestors} names the configured cTrader origins and nothing else may frame them.
  * Screens show personal data and URLs carry OT tokens (§5.5, §6.6), so nothing is cached and no
- * Referer leaves the page. No script is needed, so none is allowed.
+ * Referer leaves the page. No script is needed, so none is allowed. Forwards pass here too: filters
+ * run in no fixed order, and {@code LoginAddress} (to signup) and {@link FormTokenCheck} (to the
+ * "expired" page) may forward before this filter has seen the request.
  */
-// FORWARD too: the login address forwards to the signup and login views (LoginAddress)
-@WebFilter(urlPatterns = {"/auth/*", "/account/*", "/callback/*", "/client/*", "/inapp/*", "/screen/*", "/assets/*"}, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
+@WebFilter(
+    urlPatterns = {"/auth/*", "/account/*", "/callback/*", "/client/*", "/inapp/*", "/screen/*", "/assets/*"},
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ScreenSecurityHeaders extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
