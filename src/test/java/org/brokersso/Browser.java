@@ -14,11 +14,11 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -112,8 +112,18 @@ public final class Browser implements AutoCloseable {
   public Browser click(String id) {
     WebElement element = driver.findElement(By.id(id));
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> isGone(element));
     return this;
+  }
+
+  /** Whether the page the element was on has been left (Chromium says so in more than one way). */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException gone) { // StaleElementReferenceException, or "node does not belong to the document"
+      return true;
+    }
   }
 
   public boolean has(String id) {

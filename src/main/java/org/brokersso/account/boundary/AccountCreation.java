@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.brokersso.account.control.AccountOffer;
 import org.brokersso.account.control.Onboarding;
@@ -12,6 +13,7 @@ import org.brokersso.account.entity.Applicant;
 import org.brokersso.account.entity.TraderAccount;
 import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.ctrader.entity.AccountType;
+import org.brokersso.inapp.boundary.InAppSession;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.boundary.SignInCompletion;
 import org.brokersso.user.boundary.SignedInTrader;
@@ -23,7 +25,8 @@ import org.brokersso.user.entity.User;
 /**
  * The account-creation screen at {@code /account/create} (§6.1 stages 9-13, §6.7): the broker's
  * choices of currency, leverage and account type; the onboarding saga opens and links the account;
- * the trader is handed over to cTrader. A failure of cTrader keeps the request, and pressing the
+ * the trader is handed over to cTrader, or, when cTrader opened the screen with an InApp token
+ * (6.3.6, see InAppGate), sees the InApp success page. A failure of cTrader keeps the request, and pressing the
  * button again resumes it instead of opening a second account.
  */
 @Named
@@ -40,6 +43,7 @@ public class AccountCreation {
   @Inject SignedInTrader signedIn;
   @Inject SignInCompletion completion;
   @Inject ScreenResponse response;
+  @Inject InAppSession inApp;
 
   private String currency;
   private Integer leverage;
@@ -81,7 +85,12 @@ public class AccountCreation {
     }
     partners.applyPending(userId);
     welcome.afterFirstAccount(userId);
-    completion.handOver(userId);
+    if (inApp.isOpen()) {
+      // opened from cTrader (6.3.6): the trader is logged in there already; the app switches to the new account
+      response.next("/inapp/done", Map.of("what", "account"));
+    } else {
+      completion.handOver(userId);
+    }
   }
 
   public List<String> getCurrencies() {

@@ -6,12 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.Map;
 
 /**
  * Refuses any form post to a screen that does not carry the session's {@link FormToken} (a forged
@@ -28,40 +24,9 @@ public class FormTokenCheck extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if ("POST".equals(request.getMethod()) && (request.getSession(false) == null || !token.matches(request.getParameter(FormToken.FIELD)))) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      request.getRequestDispatcher("/screen/expired").forward(withoutForm(request), response);
+      RefusalPage.show(request, response, HttpServletResponse.SC_FORBIDDEN, "/screen/expired");
       return;
     }
     chain.doFilter(request, response);
-  }
-
-  /** The refused post as a plain GET, so the "expired" view renders instead of processing the form. */
-  private static HttpServletRequest withoutForm(HttpServletRequest request) {
-    return new HttpServletRequestWrapper(request) {
-      @Override
-      public String getMethod() {
-        return "GET";
-      }
-
-      @Override
-      public String getParameter(String name) {
-        return null;
-      }
-
-      @Override
-      public Map<String, String[]> getParameterMap() {
-        return Map.of();
-      }
-
-      @Override
-      public Enumeration<String> getParameterNames() {
-        return Collections.emptyEnumeration();
-      }
-
-      @Override
-      public String[] getParameterValues(String name) {
-        return null;
-      }
-    };
   }
 }

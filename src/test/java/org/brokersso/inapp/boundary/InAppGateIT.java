@@ -1,0 +1,131 @@
+package org.brokersso.inapp.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.brokersso.Browser;
+import org.brokersso.ContractIT;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The InApp screens' entrance (§6.6): a token from call 4.4 opens one screen once, for its trader;
+ * every other link gets the refusal page and nothing else. Real HTTP to the WAR and a real browser.
+ */
+class InAppGateIT extends ContractIT {
+
+  /** A trader who signed up through the screens, as cTrader knows them after 4.2. */
+  record Trader(long userId, String inappToken, String login) {}
+
+  private Trader signedUp(Browser browser) {
+    browser.open("/auth/login?firstLogin=true");
+    browser.type("signup:firstName", "Ada").type("signup:email", "inapp-" + UUID.randomUUID() + "@example.com")
+        .type("signup:password", "correct horse battery").tick("signup:terms").click("signup:submit");
+    browser.tick("account:terms").click("account:submit");
+    JsonObject session = ctrader.exchange(crmApiToken, browser.queryParameter("token")).expect(200).json();
+    browser.open("/client/accounts");
+    String login = browser.texts("tr.account td.login").get(0);
+    return new Trader(session.getJsonNumber("userId").longValue(), session.getString("inappToken"), login);
+  }
+
+  private String inAppToken(Trader trader) {
+    return ctrader.generate(crmApiToken, trader.userId(), trader.inappToken()).expect(200).json().getString("token");
+  }
+
+  @Test
+  @DisplayName("a 4.4 token opens the generic action screen once, and leaves the address without it")
+  void tokenOpensAScreenOnce() {
+    String url;
+    try (Browser cTrader = new Browser(ctrader.base())) {
+      Trader trader = signedUp(cTrader);
+      url = "/inapp/action?token=" + inAppToken(trader) + "&lang=es&theme=dark&source=Android";
+      try (Browser app = new Browser(ctrader.base())) {
+        app.open(url);
+        assertTrue(app.has("action"), "the screen opened");
+        assertNull(app.queryParameter("token"), "the token is gone from the address");
+        assertEquals("dark", app.queryParameter("theme"), "display parameters stay");
+        assertTrue(app.has("close"), "an InApp screen can be closed");
+        app.screenshots("inapp-action");
+        app.open("/inapp/chat");
+        assertTrue(app.has("support-email"), "the screen session opens the chat too, without a new token");
+      }
+    }
+    try (Browser replay = new Browser(ctrader.base())) {
+      replay.open(url);
+      assertTrue(replay.has("refused") && !replay.has("action"), "a used token opens nothing");
+      assertTrue(replay.text("refused").contains("ya se ha utilizado"), replay.text("refused"));
+    }
+  }
+
+  @Test
+  @DisplayName("missing, unknown, expired and login tokens get the refusal page with 400/403 and no screen")
+  void refusedTokens() throws Exception {
+    assertEquals(400, status("/inapp/action"), "no token");
+    assertEquals(403, status("/inapp/action?token=ot_" + "A".repeat(43)), "unknown token");
+    try (Browser browser = new Browser(ctrader.base())) {
+      Trader trader = signedUp(browser);
+      String expiring = inAppToken(trader);
+      Thread.sleep(6_000); // the tests' OT lifetime is 5 s (arquillian.xml)
+      assertEquals(403, status("/inapp/action?token=" + expiring), "expired token");
+      browser.open("/inapp/action?token=" + expiring);
+      assertTrue(browser.text("refused").contains("expired"), browser.text("refused"));
+      browser.screenshots("inapp-refused");
+    }
+    try (Browser browser = new Browser(ctrader.base())) {
+      browser.open("/auth/login?firstLogin=true");
+      browser.type("signup:firstName", "Bo").type("signup:email", "inapp-" + UUID.randomUUID() + "@example.com")
+          .type("signup:password", "correct horse battery").tick("signup:terms").click("signup:submit");
+      browser.tick("account:terms").click("account:submit");
+      String loginToken = browser.queryParameter("token");
+      assertEquals(403, status("/inapp/action?token=" + loginToken), "a login token from the success URL opens no InApp screen");
+    }
+  }
+
+  @Test
+  @DisplayName("a money screen refuses another trader's account, and one without an account")
+  void foreignAccount() throws Exception {
+    try (Browser first = new Browser(ctrader.base()); Browser second = new Browser(ctrader.base())) {
+      Trader owner = signedUp(first);
+      Trader stranger = signedUp(second);
+      assertEquals(403, status("/inapp/deposit?token=" + inAppToken(stranger) + "&account=" + owner.login()), "another trader's account");
+      assertEquals(400, status("/inapp/withdraw?token=" + inAppToken(stranger)), "no account");
+      second.open("/inapp/deposit?token=" + inAppToken(stranger) + "&account=" + owner.login());
+      assertTrue(second.text("refused").contains("not one of yours"), second.text("refused"));
+    }
+  }
+
+  @Test
+  @DisplayName("6.3.6 a 4.4 token opens account creation: a new live account, the InApp success page")
+  void newAccountFromTheApp() {
+    try (Browser browser = new Browser(ctrader.base())) {
+      Trader trader = signedUp(browser);
+      try (Browser app = new Browser(ctrader.base())) {
+        app.open("/account/create?token=" + inAppToken(trader) + "&lang=en");
+        assertNull(app.queryParameter("token"));
+        app.select("account:currency", "GBP").tick("account:terms").click("account:submit");
+        assertTrue(app.url().getPath().endsWith("/inapp/done"), app.url().toString());
+        assertEquals("account", app.queryParameter("what"));
+        app.open("/client/accounts");
+        List<String> logins = app.texts("tr.account td.login");
+        assertEquals(2, logins.size(), "the trader now has two accounts");
+        assertTrue(logins.contains(trader.login()));
+        assertFalse(app.pageText().contains("ot_"), "no token anywhere on the page");
+      }
+    }
+  }
+
+  private int status(String pathAndQuery) throws Exception {
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    URI uri = ctrader.base().resolve(pathAndQuery.substring(1));
+    return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}
