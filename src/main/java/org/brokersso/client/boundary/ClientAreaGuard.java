@@ -3,7 +3,6 @@ package org.brokersso.client.boundary;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +13,6 @@ import org.brokersso.user.boundary.SignedInTrader;
  * Client-area pages need a signed-in trader: anybody else goes to the login form, and comes back
  * to the page they asked for once logged in (instead of being handed over to cTrader).
  */
-@WebFilter(urlPatterns = "/client/*")
 public class ClientAreaGuard extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

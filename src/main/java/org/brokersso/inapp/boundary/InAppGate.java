@@ -3,7 +3,6 @@ package org.brokersso.inapp.boundary;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * money screen must be one of the trader's linked accounts. Anything else gets the refusal page with
  * its reason and nothing else happens.
  */
-@WebFilter(urlPatterns = {"/inapp/*", "/account/create"})
 public class InAppGate extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -3,7 +3,6 @@ package org.brokersso.screen.boundary;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +12,6 @@ import java.io.IOException;
  * Refuses any form post to a screen that does not carry the session's {@link FormToken} (a forged
  * cross-site post, or a session that ended): 403 and the "page expired" screen, and nothing done.
  */
-@WebFilter(urlPatterns = {"/auth/*", "/account/*", "/client/*", "/inapp/*"})
 public class FormTokenCheck extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -1,10 +1,8 @@
 package org.brokersso.screen.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,12 +13,9 @@ import java.util.Map;
 /**
  * Remembers the display and tracking parameters a flow is opened with (any GET of a screen), so
  * the steps after a form post keep them (§5.3, §6.10). Unknown and malformed parameters are ignored.
- * Forwards pass here too: filters run in no fixed order, and {@code LoginAddress} may forward
- * {@code /auth/login?firstLogin=true} to the signup view before this filter has seen the request.
+ * Mapped in web.xml, on forwards too: a broker's own login address ({@code screen.login-path})
+ * reaches the views only by {@code LoginAddress}'s forward.
  */
-@WebFilter(
-    urlPatterns = {"/auth/*", "/account/*", "/client/*", "/inapp/*"},
-    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ScreenParameterFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -1,10 +1,8 @@
 package org.brokersso.screen.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,13 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The headers every screen answers with. The screens run in cTrader's iframe, so
  * {@code frame-ancestors} names the configured cTrader origins and nothing else may frame them.
  * Screens show personal data and URLs carry OT tokens (§5.5, §6.6), so nothing is cached and no
- * Referer leaves the page. No script is needed, so none is allowed. Forwards pass here too: filters
- * run in no fixed order, and {@code LoginAddress} (to signup) and {@link FormTokenCheck} (to the
- * "expired" page) may forward before this filter has seen the request.
+ * Referer leaves the page. No script is needed, so none is allowed. It runs first (web.xml) and on
+ * forwards too: a forward to another screen (LoginAddress, a refusal page) gets the same headers.
  */
-@WebFilter(
-    urlPatterns = {"/auth/*", "/account/*", "/callback/*", "/client/*", "/inapp/*", "/screen/*", "/assets/*"},
-    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ScreenSecurityHeaders extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

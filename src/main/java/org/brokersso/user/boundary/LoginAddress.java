@@ -3,7 +3,6 @@ package org.brokersso.user.boundary;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * are views of their own ({@code /auth/signup}, {@code /auth/login}), so this forwards; the address
  * bar keeps the URL cTrader opened. {@code /auth/login} itself always works too.
  */
-@WebFilter(urlPatterns = "/*")
 public class LoginAddress extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
