@@ -22,11 +22,13 @@ import org.brokersso.ctrader.entity.Trader;
 @Entity
 @Table(name = "trader_account")
 @NamedQuery(name = TraderAccount.OF_USER, query = "SELECT a FROM TraderAccount a WHERE a.userId = :userId ORDER BY a.id")
+@NamedQuery(name = TraderAccount.BY_LOGIN, query = "SELECT a FROM TraderAccount a WHERE a.traderLogin = :traderLogin")
 @NamedQuery(name = TraderAccount.UNFINISHED, query = "SELECT a FROM TraderAccount a WHERE a.stage <> org.brokersso.account.entity.OpeningStage.LINKED ORDER BY a.id")
 public class TraderAccount {
 
   public static final String OF_USER = "TraderAccount.ofUser";
   public static final String UNFINISHED = "TraderAccount.unfinished";
+  public static final String BY_LOGIN = "TraderAccount.byLogin";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -138,6 +140,14 @@ public class TraderAccount {
   public void failed(String error, Instant now) {
     attempts++;
     lastError = error == null || error.length() <= 255 ? error : error.substring(0, 255);
+    touch(now);
+  }
+
+  /** A 3.5 the CRM made was booked: the balance shown moves by {@code delta} (negative for a withdrawal). */
+  public void balanceMoved(BigDecimal delta, Instant now) {
+    int digits = moneyDigits == null ? 2 : moneyDigits;
+    long units = delta.movePointRight(digits).setScale(0).longValueExact();
+    balance = (balance == null ? 0L : balance) + units;
     touch(now);
   }
 

@@ -1,0 +1,52 @@
+package org.brokersso.funding.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.brokersso.funding.entity.MovementKind;
+import org.junit.jupiter.api.Test;
+
+class AmountLimitsTest {
+
+  private final AmountLimits limits = new AmountLimits(new BigDecimal("10"), new BigDecimal("50000"), new BigDecimal("1000"));
+
+  private Optional<FundingReason> deposit(String amount, int digits) {
+    return limits.refusal(MovementKind.DEPOSIT, amount == null ? null : new BigDecimal(amount), digits);
+  }
+
+  @Test
+  void anAmountIsPositiveAndNoFinerThanTheCurrency() {
+    assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), deposit(null, 2));
+    assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), deposit("0", 2));
+    assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), deposit("-20", 2));
+    assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), deposit("20.001", 2));
+    assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), deposit("20.5", 0), "JPY has no minor unit");
+    assertEquals(Optional.empty(), deposit("20.010", 2), "trailing zeros are no extra precision");
+    assertEquals(Optional.empty(), deposit("20.12345678", 8));
+  }
+
+  @Test
+  void depositsStayWithinTheLimits() {
+    assertEquals(Optional.of(FundingReason.AMOUNT_TOO_SMALL), deposit("9.99", 2));
+    assertEquals(Optional.empty(), deposit("10", 2));
+    assertEquals(Optional.empty(), deposit("50000.00", 2));
+    assertEquals(Optional.of(FundingReason.AMOUNT_TOO_LARGE), deposit("50000.01", 2));
+  }
+
+  @Test
+  void withdrawalsAreBoundedByTheBalanceOnly() {
+    assertEquals(Optional.empty(), limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("0.01"), 2));
+    assertEquals(Optional.empty(), limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("90000"), 2));
+    assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("0.001"), 2));
+  }
+
+  @Test
+  void onlyDepositsAboveTheThresholdNeedKyc() {
+    assertFalse(limits.needsKyc(MovementKind.DEPOSIT, new BigDecimal("1000.00")));
+    assertTrue(limits.needsKyc(MovementKind.DEPOSIT, new BigDecimal("1000.01")));
+    assertFalse(limits.needsKyc(MovementKind.WITHDRAWAL, new BigDecimal("5000")));
+  }
+}
