@@ -67,7 +67,7 @@ public final class AuditRows {
     }
   }
 
-  private static Connection connect() throws SQLException {
+  static Connection connect() throws SQLException {
     String url = System.getenv("DB_URL");
     if (url != null && !url.isBlank()) {
       return DriverManager.getConnection(url, System.getenv("DB_USER"), System.getenv().getOrDefault("DB_PASSWORD", ""));

@@ -84,4 +84,9 @@ public class MovementRequests {
         ? FundingResult.of(earlier)
         : FundingResult.refused(FundingReason.REQUEST_KEY_REUSED);
   }
+
+  /** The configured limits, for the screens to show. */
+  public AmountLimits limits() {
+    return new AmountLimits(depositMin, depositMax, kycThreshold);
+  }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.brokersso.Browser;
+import org.brokersso.InAppTrader;
 import org.brokersso.ContractIT;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,22 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class InAppGateIT extends ContractIT {
 
-  /** A trader who signed up through the screens, as cTrader knows them after 4.2. */
-  record Trader(long userId, String inappToken, String login) {}
-
-  private Trader signedUp(Browser browser) {
-    browser.open("/auth/login?firstLogin=true");
-    browser.type("signup:firstName", "Ada").type("signup:email", "inapp-" + UUID.randomUUID() + "@example.com")
-        .type("signup:password", "correct horse battery").tick("signup:terms").click("signup:submit");
-    browser.tick("account:terms").click("account:submit");
-    JsonObject session = ctrader.exchange(crmApiToken, browser.queryParameter("token")).expect(200).json();
-    browser.open("/client/accounts");
-    String login = browser.texts("tr.account td.login").get(0);
-    return new Trader(session.getJsonNumber("userId").longValue(), session.getString("inappToken"), login);
+  private InAppTrader signedUp(Browser browser) {
+    return InAppTrader.signUp(browser, ctrader, crmApiToken);
   }
 
-  private String inAppToken(Trader trader) {
-    return ctrader.generate(crmApiToken, trader.userId(), trader.inappToken()).expect(200).json().getString("token");
+  private String inAppToken(InAppTrader trader) {
+    return trader.inAppToken(ctrader, crmApiToken);
   }
 
   @Test
@@ -46,7 +36,7 @@ class InAppGateIT extends ContractIT {
   void tokenOpensAScreenOnce() {
     String url;
     try (Browser cTrader = new Browser(ctrader.base())) {
-      Trader trader = signedUp(cTrader);
+      InAppTrader trader = signedUp(cTrader);
       url = "/inapp/action?token=" + inAppToken(trader) + "&lang=es&theme=dark&source=Android";
       try (Browser app = new Browser(ctrader.base())) {
         app.open(url);
@@ -72,7 +62,7 @@ class InAppGateIT extends ContractIT {
     assertEquals(400, status("/inapp/action"), "no token");
     assertEquals(403, status("/inapp/action?token=ot_" + "A".repeat(43)), "unknown token");
     try (Browser browser = new Browser(ctrader.base())) {
-      Trader trader = signedUp(browser);
+      InAppTrader trader = signedUp(browser);
       String expiring = inAppToken(trader);
       Thread.sleep(6_000); // the tests' OT lifetime is 5 s (arquillian.xml)
       assertEquals(403, status("/inapp/action?token=" + expiring), "expired token");
@@ -94,8 +84,8 @@ class InAppGateIT extends ContractIT {
   @DisplayName("a money screen refuses another trader's account, and one without an account")
   void foreignAccount() throws Exception {
     try (Browser first = new Browser(ctrader.base()); Browser second = new Browser(ctrader.base())) {
-      Trader owner = signedUp(first);
-      Trader stranger = signedUp(second);
+      InAppTrader owner = signedUp(first);
+      InAppTrader stranger = signedUp(second);
       assertEquals(403, status("/inapp/deposit?token=" + inAppToken(stranger) + "&account=" + owner.login()), "another trader's account");
       assertEquals(400, status("/inapp/withdraw?token=" + inAppToken(stranger)), "no account");
       second.open("/inapp/deposit?token=" + inAppToken(stranger) + "&account=" + owner.login());
@@ -107,7 +97,7 @@ class InAppGateIT extends ContractIT {
   @DisplayName("6.3.6 a 4.4 token opens account creation: a new live account, the InApp success page")
   void newAccountFromTheApp() {
     try (Browser browser = new Browser(ctrader.base())) {
-      Trader trader = signedUp(browser);
+      InAppTrader trader = signedUp(browser);
       try (Browser app = new Browser(ctrader.base())) {
         app.open("/account/create?token=" + inAppToken(trader) + "&lang=en");
         assertNull(app.queryParameter("token"));
@@ -117,7 +107,7 @@ class InAppGateIT extends ContractIT {
         app.open("/client/accounts");
         List<String> logins = app.texts("tr.account td.login");
         assertEquals(2, logins.size(), "the trader now has two accounts");
-        assertTrue(logins.contains(trader.login()));
+        assertTrue(logins.contains(String.valueOf(trader.login())));
         assertFalse(app.pageText().contains("ot_"), "no token anywhere on the page");
       }
     }

@@ -1,0 +1,27 @@
+package org.brokersso.funding.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.math.BigDecimal;
+import org.brokersso.funding.control.Deposits;
+import org.brokersso.funding.control.FundingResult;
+import org.brokersso.funding.control.SandboxOutcome;
+
+/** The deposit screen, {@code /inapp/deposit?token=&account=} (§6.6, conformance 6.3.4). */
+@Named
+@RequestScoped
+public class Deposit extends MoneyScreen {
+
+  @Inject Deposits deposits;
+
+  @Override
+  FundingResult move(long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome outcome) {
+    return deposits.deposit(userId, traderLogin, amount, requestKey, outcome);
+  }
+
+  @Override
+  String done() {
+    return "deposit";
+  }
+}

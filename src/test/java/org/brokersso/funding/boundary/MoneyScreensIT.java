@@ -1,0 +1,112 @@
+package org.brokersso.funding.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.brokersso.Browser;
+import org.brokersso.ContractIT;
+import org.brokersso.InAppTrader;
+import org.brokersso.SandboxRows;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deposit and withdrawal screens end to end (§6.6, conformance 6.3.4/6.3.5): 4.4 mints the
+ * token, the screen opens with it once, and the sandbox cTrader books 3.5 exactly once, counted in
+ * its own tables. Sandbox accounts are in EUR with two decimals (the balance is in cents).
+ */
+class MoneyScreensIT extends ContractIT {
+
+  private InAppTrader trader(Browser browser) {
+    return InAppTrader.signUp(browser, ctrader, crmApiToken);
+  }
+
+  private void open(Browser app, InAppTrader trader, String screen) {
+    app.open(screen + "?token=" + trader.inAppToken(ctrader, crmApiToken) + "&account=" + trader.login() + "&lang=en&theme=light");
+  }
+
+  @Test
+  @DisplayName("6.3.4 an approved deposit is credited once (3.5), and the client area shows the balance")
+  void approvedDeposit() {
+    try (Browser browser = new Browser(ctrader.base())) {
+      InAppTrader trader = trader(browser);
+      try (Browser app = new Browser(ctrader.base())) {
+        open(app, trader, "/inapp/deposit");
+        assertEquals(String.valueOf(trader.login()), app.text("account-login"));
+        app.screenshots("inapp-deposit");
+        app.type("deposit:amount", "250.75").select("deposit:outcome", "APPROVE").click("deposit:submit");
+        assertTrue(app.url().getPath().endsWith("/inapp/done"), app.url().toString());
+        assertEquals("deposit", app.queryParameter("what"));
+        app.screenshots("inapp-done");
+      }
+      assertEquals(1, SandboxRows.balanceChanges(trader.login()), "3.5 acted once");
+      assertEquals(25_075, SandboxRows.balance(trader.login()), "the sandbox cTrader holds the amount");
+      browser.open("/client/accounts");
+      assertTrue(browser.texts("tr.account td.balance").get(0).startsWith("250.75"), browser.texts("tr.account td.balance").toString());
+    }
+  }
+
+  @Test
+  @DisplayName("a declined payment moves no money and says so")
+  void declinedDeposit() {
+    try (Browser browser = new Browser(ctrader.base())) {
+      InAppTrader trader = trader(browser);
+      open(browser, trader, "/inapp/deposit");
+      browser.type("deposit:amount", "100").select("deposit:outcome", "DECLINE").click("deposit:submit");
+      assertTrue(browser.text("messages").contains("declined"), browser.text("messages"));
+      assertEquals(0, SandboxRows.balanceChanges(trader.login()), "no 3.5");
+    }
+  }
+
+  @Test
+  @DisplayName("a double submit of the deposit form credits once")
+  void doubleSubmitCreditsOnce() throws Exception {
+    try (Browser browser = new Browser(ctrader.base())) {
+      InAppTrader trader = trader(browser);
+      open(browser, trader, "/inapp/deposit");
+      browser.type("deposit:amount", "40");
+      // two posts of the same rendered form, as an impatient double click sends them
+      browser.script(
+          "const form = document.getElementById('deposit');"
+              + "const data = new URLSearchParams(new FormData(form)); data.append('deposit:submit', 'x');"
+              + "window.__posts = Promise.all([1, 2].map(() => fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})"
+              + ".then(r => r.status)));");
+      Object statuses = browser.driver().executeAsyncScript("const done = arguments[0]; window.__posts.then(s => done(s.join(',')));");
+      assertTrue(String.valueOf(statuses).matches("\\d{3},\\d{3}"), "both posts answered: " + statuses);
+      assertEquals(1, SandboxRows.balanceChanges(trader.login()), "one 3.5 for the two posts");
+      assertEquals(4_000, SandboxRows.balance(trader.login()));
+    }
+  }
+
+  @Test
+  @DisplayName("6.3.5 a withdrawal within the balance is debited once; beyond it, NOT_ENOUGH_MONEY and nothing moves")
+  void withdrawals() {
+    try (Browser browser = new Browser(ctrader.base())) {
+      InAppTrader trader = trader(browser);
+      open(browser, trader, "/inapp/deposit");
+      browser.type("deposit:amount", "300").click("deposit:submit");
+      open(browser, trader, "/inapp/withdraw");
+      browser.screenshots("inapp-withdraw");
+      browser.type("withdraw:amount", "500").select("withdraw:outcome", "APPROVE").click("withdraw:submit");
+      assertTrue(browser.text("messages").contains("Not enough money"), browser.text("messages"));
+      assertEquals(1, SandboxRows.balanceChanges(trader.login()), "the refused withdrawal booked nothing");
+      browser.type("withdraw:amount", "120").click("withdraw:submit");
+      assertTrue(browser.url().getPath().endsWith("/inapp/done"), browser.url().toString());
+      assertEquals("withdrawal", browser.queryParameter("what"));
+      assertEquals(2, SandboxRows.balanceChanges(trader.login()), "3.5 WITHDRAW once");
+      assertEquals(18_000, SandboxRows.balance(trader.login()));
+    }
+  }
+
+  @Test
+  @DisplayName("deposits above the KYC threshold are refused until KYC is approved")
+  void kycGate() {
+    try (Browser browser = new Browser(ctrader.base())) {
+      InAppTrader trader = trader(browser);
+      open(browser, trader, "/inapp/deposit");
+      browser.type("deposit:amount", "5000").click("deposit:submit");
+      assertTrue(browser.text("messages").contains("verified identity"), browser.text("messages"));
+      assertEquals(0, SandboxRows.balanceChanges(trader.login()));
+    }
+  }
+}
