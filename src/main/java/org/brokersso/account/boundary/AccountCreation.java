@@ -12,6 +12,7 @@ import org.brokersso.account.entity.Applicant;
 import org.brokersso.account.entity.TraderAccount;
 import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.ctrader.entity.AccountType;
+import org.brokersso.ribbon.control.RibbonPublisher;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.boundary.SignInCompletion;
 import org.brokersso.user.boundary.SignedInTrader;
@@ -36,6 +37,7 @@ public class AccountCreation {
   @Inject Onboarding onboarding;
   @Inject PartnerAttribution partners;
   @Inject Welcome welcome;
+  @Inject RibbonPublisher ribbons;
   @Inject Users users;
   @Inject SignedInTrader signedIn;
   @Inject SignInCompletion completion;
@@ -80,6 +82,7 @@ public class AccountCreation {
       return;
     }
     partners.applyPending(userId);
+    ribbons.publishTo(userId); // a failure leaves it pending for the next login (§5.7)
     welcome.afterFirstAccount(userId);
     completion.handOver(userId);
   }
