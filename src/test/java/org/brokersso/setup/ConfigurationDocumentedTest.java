@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigurationDocumentedTest {
 
-  private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:db|sso|ctrader|user|screen|account|mail|inapp|funding)\\.[a-z0-9.-]+)\"");
-  private static final Pattern KEY_IN_PROPERTIES = Pattern.compile("^#?\\s*((?:db|sso|ctrader|user|screen|account|mail|inapp|funding)\\.[a-z0-9.-]+)=", Pattern.MULTILINE);
-  private static final Pattern KEY_IN_README = Pattern.compile("^\\|\\s*`((?:db|sso|ctrader|user|screen|account|mail|inapp|funding)\\.[a-z0-9.-]+)`", Pattern.MULTILINE);
+  private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)\"");
+  private static final Pattern KEY_IN_PROPERTIES = Pattern.compile("^#?\\s*((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)=", Pattern.MULTILINE);
+  private static final Pattern KEY_IN_README = Pattern.compile("^\\|\\s*`((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)`", Pattern.MULTILINE);
 
   @Test
   void codePropertiesAndReadmeListTheSameKeys() throws IOException {
@@ -34,7 +34,7 @@ class ConfigurationDocumentedTest {
     String properties = Files.readString(Path.of("src/main/resources/META-INF/microprofile-config.properties"));
     Set<String> registered = keys(KEY_IN_PROPERTIES, properties);
     // keys only referenced from other keys' values (property expressions) count as read
-    inCode.addAll(keys(Pattern.compile("\\$\\{((?:db|sso|ctrader|user|screen|account|mail|inapp|funding)\\.[a-z0-9.-]+)}"), properties));
+    inCode.addAll(keys(Pattern.compile("\\$\\{((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)}"), properties));
     Set<String> documented = keys(KEY_IN_README, Files.readString(Path.of("README.md")));
 
     assertEquals(inCode, registered, "keys read by the code vs. keys in microprofile-config.properties");

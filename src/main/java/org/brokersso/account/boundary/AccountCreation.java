@@ -14,6 +14,7 @@ import org.brokersso.account.entity.TraderAccount;
 import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.ctrader.entity.AccountType;
 import org.brokersso.inapp.boundary.InAppSession;
+import org.brokersso.ribbon.control.RibbonPublisher;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.boundary.SignInCompletion;
 import org.brokersso.user.boundary.SignedInTrader;
@@ -39,6 +40,7 @@ public class AccountCreation {
   @Inject Onboarding onboarding;
   @Inject PartnerAttribution partners;
   @Inject Welcome welcome;
+  @Inject RibbonPublisher ribbons;
   @Inject Users users;
   @Inject SignedInTrader signedIn;
   @Inject SignInCompletion completion;
@@ -84,6 +86,7 @@ public class AccountCreation {
       return;
     }
     partners.applyPending(userId);
+    ribbons.publishTo(userId); // a failure leaves it pending for the next login (§5.7)
     welcome.afterFirstAccount(userId);
     if (inApp.isOpen()) {
       // opened from cTrader (6.3.6): the trader is logged in there already; the app switches to the new account

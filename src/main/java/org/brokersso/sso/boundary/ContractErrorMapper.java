@@ -22,7 +22,8 @@ public class ContractErrorMapper implements ExceptionMapper<ContractViolation> {
     return of(error.status(), violation.getMessage(), error.code());
   }
 
-  static Response of(int status, String message, String code) {
+  /** The error body with its status; also what every other JSON error of the product answers. */
+  public static Response of(int status, String message, String code) {
     Response.Status known = Response.Status.fromStatusCode(status);
     String reason = known != null ? known.getReasonPhrase() : "Error";
     return Response.status(status)

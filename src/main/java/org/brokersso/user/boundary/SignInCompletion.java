@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.brokersso.account.control.Onboarding;
+import org.brokersso.ribbon.control.RibbonPublisher;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.sso.control.HandOver;
 import org.brokersso.user.control.PartnerAttribution;
@@ -21,6 +22,7 @@ public class SignInCompletion {
   @Inject HttpServletRequest request;
   @Inject Onboarding onboarding;
   @Inject PartnerAttribution partners;
+  @Inject RibbonPublisher ribbons;
   @Inject HandOver handOver;
   @Inject ScreenResponse response;
 
@@ -32,6 +34,7 @@ public class SignInCompletion {
       return;
     }
     partners.applyPending(user.id()); // a referral a passing outage deferred (§6.8)
+    ribbons.publishIfPending(user.id()); // ribbons a passing outage deferred (§5.7)
     var returnTo = signedIn.takeReturnTo();
     if (returnTo.isPresent()) {
       response.next(returnTo.get());

@@ -26,7 +26,7 @@ import org.brokersso.ctrader.entity.TraderRequest;
 import org.brokersso.sandbox.control.SandboxCtraderBackend;
 
 /**
- * Test only, deployed with {@code OnboardingIT}: the sandbox, with one failure injected on demand,
+ * Test only, deployed with {@code OnboardingIT} and {@code RibbonPublisherIT}: the sandbox, with one failure injected on demand,
  * either before a call acts (cTrader refuses it) or after it acted (the answer is lost). It counts
  * the calls that acted, as WireMock would count requests. Being an enabled alternative, it replaces
  * the selector's backend for the whole test deployment.
@@ -36,7 +36,7 @@ import org.brokersso.sandbox.control.SandboxCtraderBackend;
 @ApplicationScoped
 public class FailingCtraderBackend implements CtraderBackend {
 
-  public enum Call { CREATE_USER, ACCEPT_AGREEMENT, OPEN_TRADING_ACCOUNT, LINK_ACCOUNT }
+  public enum Call { CREATE_USER, ACCEPT_AGREEMENT, OPEN_TRADING_ACCOUNT, LINK_ACCOUNT, SHOW_RIBBONS }
 
   @Inject SandboxCtraderBackend sandbox;
 
@@ -128,7 +128,10 @@ public class FailingCtraderBackend implements CtraderBackend {
 
   @Override
   public void showRibbons(long userId, List<Ribbon> ribbons) {
-    sandbox.showRibbons(userId, ribbons);
+    call(Call.SHOW_RIBBONS, () -> {
+      sandbox.showRibbons(userId, ribbons);
+      return null;
+    });
   }
 
   @Override

@@ -1,0 +1,11 @@
+package org.brokersso.kyc.entity;
+
+import org.brokersso.Refusal;
+
+/** A case id that names no case. */
+public class NoSuchKycCase extends Refusal {
+
+  public NoSuchKycCase(long caseId) {
+    super("No KYC case " + caseId);
+  }
+}

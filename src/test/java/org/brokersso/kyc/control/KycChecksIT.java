@@ -1,0 +1,170 @@
+package org.brokersso.kyc.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.brokersso.Deployments;
+import org.brokersso.kyc.entity.KycAlreadyDecided;
+import org.brokersso.kyc.entity.KycCase;
+import org.brokersso.kyc.entity.KycStatus;
+import org.brokersso.kyc.entity.NoSuchKycCase;
+import org.brokersso.kyc.entity.SandboxDecision;
+import org.brokersso.user.control.Users;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * KYC inside the server, with the sandbox provider deciding on request: the state rules, the
+ * guarantee of one pending case per trader, and the audit trail of submissions and decisions.
+ */
+@ExtendWith(ArquillianExtension.class)
+class KycChecksIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.withTests(KycChecksIT.class);
+  }
+
+  @Inject KycChecks kyc;
+  @Inject Users users;
+  @Inject UserTransaction tx;
+
+  @Resource(lookup = "java:app/jdbc/brokerSso")
+  DataSource database;
+
+  @Resource ManagedExecutorService executor;
+
+  private long userId;
+
+  @BeforeEach
+  void aNewTrader() throws Exception {
+    tx.begin();
+    userId = users.register(null, "kyc." + UUID.randomUUID() + "@example.org").id();
+    tx.commit();
+  }
+
+  @Test
+  @DisplayName("a trader who never applied is NOT_STARTED and not approved")
+  void notStarted() {
+    assertEquals(KycStatus.NOT_STARTED, kyc.statusOf(userId));
+    assertTrue(kyc.caseOf(userId).isEmpty());
+    assertFalse(kyc.isApproved(userId));
+  }
+
+  @Test
+  @DisplayName("sandbox APPROVE: approved at once, audited, and a further submission answers the same case")
+  void approvedOnRequest() throws Exception {
+    KycCase kase = kyc.submit(userId, "  poa ", SandboxDecision.APPROVE);
+
+    assertEquals(KycStatus.APPROVED, kase.status());
+    assertEquals("poa", kase.kycType());
+    assertEquals("sandbox", kase.provider());
+    assertEquals("sandbox-kyc-" + kase.id(), kase.providerReference());
+    assertTrue(kyc.isApproved(userId));
+    assertEquals(kase.id(), kyc.submit(userId, "poa", SandboxDecision.REJECT).id());
+    assertEquals(KycStatus.APPROVED, kyc.statusOf(userId));
+    assertEquals(1, auditRows("KYC_SUBMISSION", "sandbox"));
+    assertEquals(1, auditRows("KYC_DECISION", "sandbox"));
+  }
+
+  @Test
+  @DisplayName("a pending case is not submitted twice: the second submission answers it unchanged")
+  void pendingNotSubmittedTwice() throws Exception {
+    KycCase first = kyc.submit(userId, "id", SandboxDecision.PENDING);
+    KycCase second = kyc.submit(userId, "poa", SandboxDecision.APPROVE);
+
+    assertEquals(first.id(), second.id());
+    assertEquals(KycStatus.PENDING, second.status());
+    assertEquals("id", second.kycType());
+    assertEquals(1, auditRows("KYC_SUBMISSION", "sandbox"));
+    assertTrue(kyc.pending().stream().anyMatch(c -> c.id() == first.id()));
+    assertEquals(KycStatus.PENDING, kyc.refresh(userId).orElseThrow().status(), "the sandbox leaves pending cases to an operator");
+  }
+
+  @Test
+  @DisplayName("four submissions at once open one case")
+  void concurrentSubmissionsOpenOneCase() throws Exception {
+    List<Future<KycCase>> submissions = new ArrayList<>();
+    Callable<KycCase> submit = () -> kyc.submit(userId, null, SandboxDecision.PENDING);
+    for (int i = 0; i < 4; i++) {
+      submissions.add(executor.submit(submit));
+    }
+    long opened = submissions.get(0).get().id();
+    for (Future<KycCase> submission : submissions) {
+      assertEquals(opened, submission.get().id());
+    }
+    assertEquals(opened, kyc.caseOf(userId).orElseThrow().id());
+  }
+
+  @Test
+  @DisplayName("a rejected trader may apply again, with a new case")
+  void rejectedAppliesAgain() {
+    KycCase rejected = kyc.submit(userId, null, SandboxDecision.REJECT);
+    assertEquals(KycStatus.REJECTED, rejected.status());
+    assertEquals(KycStatus.REJECTED, kyc.statusOf(userId));
+
+    KycCase again = kyc.submit(userId, null, SandboxDecision.APPROVE);
+
+    assertNotEquals(rejected.id(), again.id());
+    assertTrue(kyc.isApproved(userId));
+  }
+
+  @Test
+  @DisplayName("an operator decides a pending case; the same decision again is harmless, the opposite refused")
+  void operatorDecides() throws Exception {
+    KycCase pending = kyc.submit(userId, null, SandboxDecision.PENDING);
+
+    KycCase approved = kyc.decide(pending.id(), true, "documents fine");
+
+    assertEquals(KycStatus.APPROVED, approved.status());
+    assertEquals("documents fine", approved.reason());
+    assertTrue(approved.decidedAt().isPresent());
+    assertTrue(kyc.isApproved(userId));
+    assertEquals(KycStatus.APPROVED, kyc.decide(pending.id(), true, "again").status());
+    assertThrows(KycAlreadyDecided.class, () -> kyc.decide(pending.id(), false, "changed my mind"));
+    assertTrue(kyc.isApproved(userId));
+    assertEquals(1, auditRows("KYC_DECISION", "operator"));
+    assertFalse(kyc.pending().stream().anyMatch(c -> c.id() == pending.id()));
+  }
+
+  @Test
+  void unknownCaseOrUser() {
+    assertThrows(NoSuchKycCase.class, () -> kyc.decide(Long.MAX_VALUE, true, null));
+    assertThrows(IllegalArgumentException.class, () -> kyc.submit(Long.MAX_VALUE, null, SandboxDecision.APPROVE));
+  }
+
+  private int auditRows(String action, String actor) throws Exception {
+    String sql = "SELECT COUNT(*) FROM audit_event WHERE user_id = ? AND action = ? AND actor = ? AND outcome = 'SUCCESS'";
+    try (Connection connection = database.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, userId);
+      statement.setString(2, action);
+      statement.setString(3, actor);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+}
