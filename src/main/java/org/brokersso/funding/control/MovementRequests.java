@@ -12,6 +12,7 @@ import org.brokersso.account.control.Onboarding;
 import org.brokersso.account.entity.TraderAccount;
 import org.brokersso.funding.entity.MoneyMovement;
 import org.brokersso.funding.entity.MovementKind;
+import org.brokersso.kyc.control.KycChecks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,7 +27,7 @@ public class MovementRequests {
   @Inject Onboarding onboarding;
   @Inject MoneyMovements journal;
   @Inject PaymentProviderSelector payments;
-  @Inject KycGate kyc;
+  @Inject KycChecks kyc;
   @Inject Clock clock;
 
   @Inject
