@@ -35,7 +35,11 @@ class MoneyScreensIT extends ContractIT {
   }
 
   private void open(Browser app, InAppTrader trader, String screen) {
-    app.open(screen + "?token=" + trader.inAppToken(ctrader, crmApiToken) + "&account=" + trader.login() + "&lang=en&theme=light");
+    open(app, trader, screen, "light");
+  }
+
+  private void open(Browser app, InAppTrader trader, String screen, String theme) {
+    app.open(screen + "?token=" + trader.inAppToken(ctrader, crmApiToken) + "&account=" + trader.login() + "&lang=en&theme=" + theme);
   }
 
   @Test
@@ -64,9 +68,10 @@ class MoneyScreensIT extends ContractIT {
   void declinedDeposit() {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = trader(browser);
-      open(browser, trader, "/inapp/deposit");
+      open(browser, trader, "/inapp/deposit", "dark");
       browser.type("deposit:amount", "100").select("deposit:outcome", "DECLINE").click("deposit:submit");
       assertTrue(browser.text("messages").contains("declined"), browser.text("messages"));
+      browser.screenshots("inapp-deposit-declined-dark");
       assertEquals(0, SandboxRows.balanceChanges(trader.login()), "no 3.5");
     }
   }
