@@ -164,4 +164,19 @@ class MoneyScreensIT extends ContractIT {
       assertEquals(1, SandboxRows.balanceChanges(trader.login()));
     }
   }
+
+  @Test
+  @DisplayName("sandbox: a person deposits from the client area, where the sandbox plays cTrader's app (4.4 + the screen)")
+  void sandboxTryLinks() {
+    try (Browser browser = new Browser(ctrader.base())) {
+      InAppTrader trader = trader(browser);
+      browser.open("/client/accounts");
+      browser.driver().findElement(By.cssSelector("a.try-deposit")).click();
+      assertTrue(browser.url().getPath().endsWith("/inapp/deposit"), browser.url().toString());
+      assertEquals(String.valueOf(trader.login()), browser.text("account-login"));
+      browser.type("deposit:amount", "75").click("deposit:submit");
+      assertEquals("deposit", browser.queryParameter("what"));
+      assertEquals(7_500, SandboxRows.balance(trader.login()));
+    }
+  }
 }
