@@ -4,12 +4,22 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -163,6 +173,39 @@ public final class Browser implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * Posts the page's form twice at once, as an impatient double click sends it: its fields, the
+   * session cookie and the submit button, over plain HTTP. Answers the two statuses.
+   */
+  public List<Integer> postTwiceAtOnce(String formId) throws Exception {
+    StringJoiner body = new StringJoiner("&");
+    for (WebElement field : driver.findElements(By.cssSelector("form#" + formId + " input, form#" + formId + " select"))) {
+      String name = field.getAttribute("name");
+      if (name != null && !"submit".equals(field.getAttribute("type"))) {
+        body.add(encode(name) + "=" + encode(field.getAttribute("value")));
+      }
+    }
+    body.add(encode(formId + ":submit") + "=x");
+    HttpRequest post =
+        HttpRequest.newBuilder(URI.create(attribute("form#" + formId, "action")))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", "BROKER_SSO_SESSION=" + driver.manage().getCookieNamed("BROKER_SSO_SESSION").getValue())
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    List<CompletableFuture<HttpResponse<Void>>> posts =
+        List.of(http.sendAsync(post, BodyHandlers.discarding()), http.sendAsync(post, BodyHandlers.discarding()));
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<Void>> answer : posts) {
+      statuses.add(answer.get(60, TimeUnit.SECONDS).statusCode());
+    }
+    return statuses;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
   }
 
   /** A computed style of the page's body, e.g. its background colour. */

@@ -3,25 +3,12 @@ package org.brokersso.funding.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.StringJoiner;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
 import org.brokersso.InAppTrader;
 import org.brokersso.SandboxRows;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The deposit and withdrawal screens end to end (§6.6, conformance 6.3.4/6.3.5): 4.4 mints the
@@ -84,39 +71,12 @@ class MoneyScreensIT extends ContractIT {
       open(browser, trader, "/inapp/deposit");
       browser.type("deposit:amount", "40");
       // two posts of the same rendered form at once, as an impatient double click sends them
-      HttpRequest post = samePostAgain(browser, "deposit");
-      HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-      List<CompletableFuture<HttpResponse<Void>>> posts =
-          List.of(http.sendAsync(post, BodyHandlers.discarding()), http.sendAsync(post, BodyHandlers.discarding()));
-      for (CompletableFuture<HttpResponse<Void>> answer : posts) {
-        assertTrue(answer.get(60, TimeUnit.SECONDS).statusCode() < 500, "each post is answered");
+      for (int status : browser.postTwiceAtOnce("deposit")) {
+        assertTrue(status < 500, "each post is answered");
       }
       assertEquals(1, SandboxRows.balanceChanges(trader.login()), "one 3.5 for the two posts");
       assertEquals(4_000, SandboxRows.balance(trader.login()));
     }
-  }
-
-  /** The form as the browser would post it: its fields, the session cookie, the submit button. */
-  private static HttpRequest samePostAgain(Browser browser, String formId) {
-    StringJoiner body = new StringJoiner("&");
-    for (WebElement field : browser.driver().findElements(By.cssSelector("form#" + formId + " input, form#" + formId + " select"))) {
-      String name = field.getAttribute("name");
-      if (name != null && !"submit".equals(field.getAttribute("type"))) {
-        body.add(encode(name) + "=" + encode(field.getAttribute("value")));
-      }
-    }
-    body.add(encode(formId + ":submit") + "=x");
-    String action = browser.attribute("form#" + formId, "action");
-    String cookie = "BROKER_SSO_SESSION=" + browser.driver().manage().getCookieNamed("BROKER_SSO_SESSION").getValue();
-    return HttpRequest.newBuilder(URI.create(action))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", cookie)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-        .build();
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
   }
 
   @Test
