@@ -9,6 +9,7 @@ import org.brokersso.InAppTrader;
 import org.brokersso.SandboxRows;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * The deposit and withdrawal screens end to end (§6.6, conformance 6.3.4/6.3.5): 4.4 mints the
