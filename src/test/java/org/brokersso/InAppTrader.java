@@ -1,7 +1,6 @@
 package org.brokersso;
 
 import jakarta.json.JsonObject;
-import java.util.UUID;
 
 /**
  * A trader as the InApp tests need one: signed up and with an account through the screens, then
@@ -11,10 +10,8 @@ import java.util.UUID;
 public record InAppTrader(long userId, String inappToken, long login) {
 
   public static InAppTrader signUp(Browser browser, ContractClient ctrader, String crmApiToken) {
-    browser.open("/auth/login?firstLogin=true");
-    browser.type("signup:firstName", "Ada").type("signup:email", "inapp-" + UUID.randomUUID() + "@example.com")
-        .type("signup:password", "correct horse battery").tick("signup:terms").click("signup:submit");
-    browser.tick("account:terms").click("account:submit");
+    Traders.signUp(browser, "/auth/login?firstLogin=true", Traders.newEmail(), false);
+    Traders.createAccount(browser);
     JsonObject session = ctrader.exchange(crmApiToken, browser.queryParameter("token")).expect(200).json();
     browser.open("/client/accounts");
     long login = Long.parseLong(browser.texts("tr.account td.login").get(0));

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.brokersso.Browser;
 import org.brokersso.Browser.Viewport;
 import org.brokersso.ContractIT;
+import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -3,11 +3,11 @@ package org.brokersso.client.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Arrays;
 import java.util.Map;
 import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.boundary.SignedInTrader;
+import org.brokersso.user.boundary.TypedPassword;
 import org.brokersso.user.control.PasswordHashingBusy;
 import org.brokersso.user.control.ProfileChanges;
 import org.brokersso.user.control.ProfileChanges.EmailTaken;
@@ -27,14 +27,13 @@ public class EmailChange {
   private String password;
 
   public void change() {
-    char[] secret = password == null ? new char[0] : password.toCharArray();
-    try {
+    try (TypedPassword secret = TypedPassword.of(password)) {
       var problem = EmailAddress.problemWith(email);
       if (problem.isPresent()) {
         response.error(problem.get().messageKey());
         return;
       }
-      profile.changeEmail(signedIn.userId().orElseThrow(), EmailAddress.of(email), secret);
+      profile.changeEmail(signedIn.userId().orElseThrow(), EmailAddress.of(email), secret.characters());
       response.next("/client/accounts", Map.of("done", "email.changed"));
     } catch (WrongPassword wrong) {
       response.error("client.wrong-password");
@@ -44,8 +43,6 @@ public class EmailChange {
       response.error("client.ctrader-failed");
     } catch (PasswordHashingBusy busy) {
       response.error("busy");
-    } finally {
-      Arrays.fill(secret, '\0');
     }
   }
 

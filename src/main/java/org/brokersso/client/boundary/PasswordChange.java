@@ -3,10 +3,10 @@ package org.brokersso.client.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Arrays;
 import java.util.Map;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.boundary.SignedInTrader;
+import org.brokersso.user.boundary.TypedPassword;
 import org.brokersso.user.control.PasswordHashingBusy;
 import org.brokersso.user.control.PasswordPolicy;
 import org.brokersso.user.control.ProfileChanges;
@@ -26,23 +26,18 @@ public class PasswordChange {
   private String replacement;
 
   public void change() {
-    char[] old = current == null ? new char[0] : current.toCharArray();
-    char[] fresh = replacement == null ? new char[0] : replacement.toCharArray();
-    try {
-      var broken = policy.broken(fresh);
+    try (TypedPassword old = TypedPassword.of(current); TypedPassword fresh = TypedPassword.of(replacement)) {
+      var broken = policy.broken(fresh.characters());
       if (broken.isPresent()) {
         response.error(broken.get().messageKey(), policy.minLength());
         return;
       }
-      profile.changePassword(signedIn.userId().orElseThrow(), old, fresh);
+      profile.changePassword(signedIn.userId().orElseThrow(), old.characters(), fresh.characters());
       response.next("/client/accounts", Map.of("done", "password.changed"));
     } catch (WrongPassword wrong) {
       response.error("client.wrong-password");
     } catch (PasswordHashingBusy busy) {
       response.error("busy");
-    } finally {
-      Arrays.fill(old, '\0');
-      Arrays.fill(fresh, '\0');
     }
   }
 

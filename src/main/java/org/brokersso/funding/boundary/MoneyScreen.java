@@ -35,6 +35,7 @@ public abstract class MoneyScreen {
   private String amount;
   private String requestKey;
   private SandboxOutcome outcome = SandboxOutcome.APPROVE;
+  private Optional<TraderAccount> tradingAccount; // looked up once per request: balance, currency and limits all need it
 
   /** The money movement itself; {@code amount} is positive, the trader and account known. */
   abstract FundingResult move(long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome outcome);
@@ -71,8 +72,12 @@ public abstract class MoneyScreen {
   }
 
   private Optional<TraderAccount> tradingAccount() {
-    return inApp.userAt(clock.instant())
-        .flatMap(userId -> onboarding.accountsOf(userId).stream().filter(a -> a.isLinked() && a.traderLogin().equals(account)).findFirst());
+    if (tradingAccount == null) {
+      tradingAccount =
+          inApp.userAt(clock.instant())
+              .flatMap(userId -> onboarding.accountsOf(userId).stream().filter(a -> a.isLinked() && a.traderLogin().equals(account)).findFirst());
+    }
+    return tradingAccount;
   }
 
   public String getBalance() {
@@ -94,6 +99,7 @@ public abstract class MoneyScreen {
 
   public void setAccount(Long account) {
     this.account = account;
+    this.tradingAccount = null;
   }
 
   public String getAmount() {

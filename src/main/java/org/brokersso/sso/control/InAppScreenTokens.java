@@ -2,8 +2,6 @@ package org.brokersso.sso.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,8 +47,7 @@ public class InAppScreenTokens {
     }
   }
 
-  @PersistenceContext EntityManager em;
-
+  @Inject OneTimeTokens oneTimeTokens;
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
@@ -61,10 +58,7 @@ public class InAppScreenTokens {
       throw refused(null, null, Reason.MISSING, screen, now);
     }
     String hash = TokenKind.ONE_TIME.isWellFormed(token) ? TokenHasher.hash(token) : null;
-    OneTimeToken stored =
-        hash == null
-            ? null
-            : em.createNamedQuery(OneTimeToken.BY_HASH, OneTimeToken.class).setParameter("hash", hash).getResultStream().findFirst().orElse(null);
+    OneTimeToken stored = hash == null ? null : oneTimeTokens.byHash(hash).orElse(null);
     if (stored == null) {
       throw refused(hash, null, Reason.UNKNOWN, screen, now);
     }
@@ -77,8 +71,7 @@ public class InAppScreenTokens {
     if (stored.isExpiredAt(now)) {
       throw refused(hash, stored.user(), Reason.EXPIRED, screen, now);
     }
-    int won = em.createNamedQuery(OneTimeToken.CONSUME).setParameter("id", stored.id()).setParameter("now", now.toEpochMilli()).executeUpdate();
-    if (won != 1) {
+    if (!oneTimeTokens.consume(stored, now)) {
       throw refused(hash, stored.user(), Reason.USED, screen, now); // a concurrent opening won the race
     }
     User user = stored.user();

@@ -84,12 +84,7 @@ public class OneTimeTokens {
       throw refused(null, null, ContractError.TOKEN_MALFORMED, "One-time token is not valid");
     }
     String hash = TokenHasher.hash(code);
-    OneTimeToken token =
-        em.createNamedQuery(OneTimeToken.BY_HASH, OneTimeToken.class)
-            .setParameter("hash", hash)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> refused(hash, null, ContractError.TOKEN_NOT_FOUND, "One-time token not found"));
+    OneTimeToken token = byHash(hash).orElseThrow(() -> refused(hash, null, ContractError.TOKEN_NOT_FOUND, "One-time token not found"));
     User user = token.user();
     if (token.isConsumed()) {
       throw replayed(token);
@@ -97,12 +92,7 @@ public class OneTimeTokens {
     if (token.isExpiredAt(now)) {
       throw refused(hash, user, ContractError.TOKEN_EXPIRED, "One-time token expired");
     }
-    int won =
-        em.createNamedQuery(OneTimeToken.CONSUME)
-            .setParameter("id", token.id())
-            .setParameter("now", now.toEpochMilli())
-            .executeUpdate();
-    if (won != 1) {
+    if (!consume(token, now)) {
       // lost the race to a concurrent redemption (or the lifetime ended in between)
       throw replayed(token);
     }
@@ -120,6 +110,23 @@ public class OneTimeTokens {
             .token(hash)
             .detail(access.isPresent() ? "access token issued" : "no access token (keep me logged in not chosen)"));
     return new Exchange(user.ctidUserId(), access.map(AccessTokens.Minted::value), inapp);
+  }
+
+  /** The stored token with this hash (its user fetched). */
+  public Optional<OneTimeToken> byHash(String hash) {
+    return em.createNamedQuery(OneTimeToken.BY_HASH, OneTimeToken.class).setParameter("hash", hash).getResultStream().findFirst();
+  }
+
+  /**
+   * Uses the token up: one conditional UPDATE, so of any number of concurrent callers (on any number
+   * of servers) exactly one gets {@code true}; none does once the lifetime has ended.
+   */
+  public boolean consume(OneTimeToken token, Instant now) {
+    return em.createNamedQuery(OneTimeToken.CONSUME)
+            .setParameter("id", token.id())
+            .setParameter("now", now.toEpochMilli())
+            .executeUpdate()
+        == 1;
   }
 
   /**

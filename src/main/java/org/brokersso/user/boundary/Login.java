@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.control.Authentication;
 import org.brokersso.user.control.Authentication.Authenticated;
@@ -26,9 +25,8 @@ public class Login {
   private boolean keepLoggedIn;
 
   public void logIn() {
-    char[] secret = password == null ? new char[0] : password.toCharArray();
-    try {
-      Authentication.Outcome outcome = authentication.authenticate(email == null ? "" : email, secret, request.getRemoteAddr());
+    try (TypedPassword secret = TypedPassword.of(password)) {
+      Authentication.Outcome outcome = authentication.authenticate(email == null ? "" : email, secret.characters(), request.getRemoteAddr());
       if (outcome instanceof Authenticated authenticated) {
         completion.signedIn(authenticated.user(), keepLoggedIn);
       } else if (outcome instanceof Throttled throttled) {
@@ -38,8 +36,6 @@ public class Login {
       }
     } catch (PasswordHashingBusy busy) {
       response.error("busy");
-    } finally {
-      Arrays.fill(secret, '\0');
     }
   }
 

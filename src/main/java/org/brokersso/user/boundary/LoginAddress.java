@@ -28,8 +28,13 @@ public class LoginAddress extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    // mapped to /* (the login address may be anywhere), so every API call passes here: decide cheaply
+    if (!"GET".equals(request.getMethod())) {
+      chain.doFilter(request, response);
+      return;
+    }
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    if ("GET".equals(request.getMethod()) && (path.equals(loginPath) || path.equals(LOGIN_VIEW))) {
+    if (path.equals(loginPath) || path.equals(LOGIN_VIEW)) {
       boolean firstLogin = "true".equalsIgnoreCase(request.getParameter("firstLogin"));
       String view = firstLogin ? SIGNUP_VIEW : LOGIN_VIEW;
       if (!view.equals(path)) {

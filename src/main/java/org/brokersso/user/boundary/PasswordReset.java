@@ -3,7 +3,6 @@ package org.brokersso.user.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Arrays;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.control.PasswordHashingBusy;
 import org.brokersso.user.control.PasswordPolicy;
@@ -32,20 +31,17 @@ public class PasswordReset {
   }
 
   public void reset() {
-    char[] secret = password == null ? new char[0] : password.toCharArray();
-    try {
-      var broken = policy.broken(secret);
+    try (TypedPassword secret = TypedPassword.of(password)) {
+      var broken = policy.broken(secret.characters());
       if (broken.isPresent()) {
         response.error(broken.get().messageKey(), policy.minLength());
         return;
       }
-      completion.signedInToClientArea(resets.reset(token, secret), "reset.done");
+      completion.signedInToClientArea(resets.reset(token, secret.characters()), "reset.done");
     } catch (LinkInvalid invalid) {
       response.error("reset.invalid");
     } catch (PasswordHashingBusy busy) {
       response.error("busy");
-    } finally {
-      Arrays.fill(secret, '\0');
     }
   }
 

@@ -3,6 +3,7 @@ package org.brokersso.user.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.brokersso.account.control.Onboarding;
 import org.brokersso.ribbon.control.RibbonPublisher;
 import org.brokersso.screen.boundary.ScreenResponse;
@@ -50,7 +51,7 @@ public class SignInCompletion {
   public void signedInToClientArea(User user, String messageKey) {
     request.changeSessionId();
     signedIn.signIn(user.id(), false);
-    response.next("/client/accounts", java.util.Map.of("done", messageKey));
+    response.next("/client/accounts", Map.of("done", messageKey));
   }
 
   /** Redirects to the success URL with a new OT token for the signed-in trader. */

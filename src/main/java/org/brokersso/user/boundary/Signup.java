@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.PersistenceException;
-import java.util.Arrays;
 import java.util.Optional;
 import org.brokersso.screen.boundary.ScreenParameters;
 import org.brokersso.screen.boundary.ScreenResponse;
@@ -36,18 +35,15 @@ public class Signup {
   private boolean keepLoggedIn;
 
   public void signUp() {
-    char[] secret = password == null ? new char[0] : password.toCharArray();
-    try {
-      if (isValid(secret)) {
-        var signup = new Registration.Signup(EmailAddress.of(email), secret, firstName.trim(), screen.getLang(), screen.partnerId().orElse(null));
+    try (TypedPassword secret = TypedPassword.of(password)) {
+      if (isValid(secret.characters())) {
+        var signup = new Registration.Signup(EmailAddress.of(email), secret.characters(), firstName.trim(), screen.getLang(), screen.partnerId().orElse(null));
         completion.signedIn(registration.register(signup), keepLoggedIn);
       }
     } catch (EmailTaken | PersistenceException taken) {
       response.error("signup.email-taken");
     } catch (PasswordHashingBusy busy) {
       response.error("busy");
-    } finally {
-      Arrays.fill(secret, '\0');
     }
   }
 

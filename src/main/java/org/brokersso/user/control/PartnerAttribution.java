@@ -30,7 +30,7 @@ public class PartnerAttribution {
   @Inject Clock clock;
 
   public void applyPending(long userId) {
-    User user = users.record(userId, u -> {});
+    User user = users.byId(userId).orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
     if (user.ctidUserId() == null || user.pendingReferral().isEmpty()) {
       return;
     }

@@ -2,7 +2,6 @@ package org.brokersso.user.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,7 +24,7 @@ public class Partners {
     return users.byId(userId).orElseThrow();
   }
 
-  @Transactional
+  /** Gives the trader a partner code, once; {@link Users#record} commits it. */
   public User join(long userId) {
     return users.record(userId, user -> user.becomePartner(String.format("IB-%06d", user.id())));
   }

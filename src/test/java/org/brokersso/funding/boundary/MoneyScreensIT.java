@@ -14,7 +14,7 @@ import org.openqa.selenium.By;
 /**
  * The deposit and withdrawal screens end to end (§6.6, conformance 6.3.4/6.3.5): 4.4 mints the
  * token, the screen opens with it once, and the sandbox cTrader books 3.5 exactly once, counted in
- * its own tables. Accounts are in the offer's first currency (USD) with two decimals: the sandbox's balance is in cents.
+ * its own tables. Accounts are in EUR (Traders.createAccount) with two decimals: the sandbox's balance is in cents.
  */
 class MoneyScreensIT extends ContractIT {
 

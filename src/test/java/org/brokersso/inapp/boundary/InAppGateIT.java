@@ -10,9 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 import org.brokersso.Browser;
 import org.brokersso.InAppTrader;
+import org.brokersso.Traders;
 import org.brokersso.ContractIT;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -71,10 +71,8 @@ class InAppGateIT extends ContractIT {
       browser.screenshots("inapp-refused");
     }
     try (Browser browser = new Browser(ctrader.base())) {
-      browser.open("/auth/login?firstLogin=true");
-      browser.type("signup:firstName", "Bo").type("signup:email", "inapp-" + UUID.randomUUID() + "@example.com")
-          .type("signup:password", "correct horse battery").tick("signup:terms").click("signup:submit");
-      browser.tick("account:terms").click("account:submit");
+      Traders.signUp(browser, "/auth/login?firstLogin=true", Traders.newEmail(), false);
+      Traders.createAccount(browser);
       String loginToken = browser.queryParameter("token");
       assertEquals(403, status("/inapp/action?token=" + loginToken), "a login token from the success URL opens no InApp screen");
     }

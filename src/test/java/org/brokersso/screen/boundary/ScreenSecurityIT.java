@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
+import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScreenSecurityIT extends ContractIT {
 
-  private static final String PASSWORD = "correct horse battery";
+  private static final String PASSWORD = Traders.PASSWORD;
   private static final String SESSION_COOKIE = "BROKER_SSO_SESSION";
 
   private static final List<String> SCREENS = List.of(
@@ -206,16 +207,14 @@ class ScreenSecurityIT extends ContractIT {
   }
 
   private static void signUp(Browser browser, String email) {
-    browser.open("/auth/login?firstLogin=true&lang=en");
-    browser.type("signup:firstName", "Ada").type("signup:email", email).type("signup:password", PASSWORD).tick("signup:terms");
-    browser.click("signup:submit");
+    Traders.signUp(browser, "/auth/login?firstLogin=true&lang=en", email, false);
   }
 
   /** A trader with a linked account, so that a login ends on the success URL. */
   private void registered(String email) {
     try (Browser browser = new Browser(ctrader.base())) {
       signUp(browser, email);
-      browser.select("account:currency", "EUR").tick("account:terms").click("account:submit");
+      Traders.createAccount(browser);
       assertEquals("/callback/success", browser.url().getPath(), "registered");
     }
   }

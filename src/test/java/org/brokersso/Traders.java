@@ -1,22 +1,20 @@
-package org.brokersso.conformance;
+package org.brokersso;
 
 import java.util.UUID;
-import org.brokersso.Browser;
-import org.brokersso.ContractClient;
 
-/** Traders for the browser tests: fresh e-mail addresses, and the signup, account and login steps. */
-final class Traders {
+/** Traders for the browser tests (every package's): fresh e-mail addresses, and the signup, account and login steps. */
+public final class Traders {
 
-  static final String PASSWORD = "correct horse battery";
+  public static final String PASSWORD = "correct horse battery";
 
   private Traders() {}
 
-  static String newEmail() {
+  public static String newEmail() {
     return "trader-" + UUID.randomUUID() + "@example.com";
   }
 
   /** Fills and sends the signup form at {@code url} (which shows it). */
-  static void signUp(Browser browser, String url, String email, boolean keepLoggedIn) {
+  public static void signUp(Browser browser, String url, String email, boolean keepLoggedIn) {
     browser.open(url);
     browser.type("signup:firstName", "Ada").type("signup:email", email).type("signup:password", PASSWORD).tick("signup:terms");
     if (keepLoggedIn) {
@@ -25,11 +23,11 @@ final class Traders {
     browser.click("signup:submit");
   }
 
-  static void createAccount(Browser browser) {
+  public static void createAccount(Browser browser) {
     browser.select("account:currency", "EUR").tick("account:terms").click("account:submit");
   }
 
-  static void logIn(Browser browser, String url, String email, String password, boolean keepLoggedIn) {
+  public static void logIn(Browser browser, String url, String email, String password, boolean keepLoggedIn) {
     browser.open(url);
     browser.type("login:email", email).type("login:password", password);
     if (keepLoggedIn) {
@@ -42,7 +40,7 @@ final class Traders {
    * A trader who signed up and opened an account through the screens (in a browser of their own),
    * as the tests of existing traders need; answers their cTrader userId.
    */
-  static long registered(ContractClient ctrader, String email) {
+  public static long registered(ContractClient ctrader, String email) {
     try (Browser browser = new Browser(ctrader.base())) {
       signUp(browser, "/auth/login?firstLogin=true", email, false);
       createAccount(browser);
