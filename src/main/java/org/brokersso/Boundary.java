@@ -9,8 +9,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Entry point of a capability: transactions begin here, control classes join them. A
- * {@link Refusal} commits (it is an answer); any other exception rolls back. Application-scoped by
+ * Entry point of a capability: transactions begin here, control classes join them. A {@link
+ * Refusal} commits (it is an answer); any other exception rolls back. Application-scoped by
  * default; a screen bean's own scope overrides it.
  */
 @Stereotype

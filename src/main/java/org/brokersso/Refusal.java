@@ -3,8 +3,8 @@ package org.brokersso;
 /**
  * A request refused by the rules, answered with a 4xx. A refusal is an answer, not a fault: the
  * boundary's transaction still commits what was recorded on the way (the audit row of the refusal,
- * the revocation a replayed token triggers), which is why {@link Boundary} does not roll back on it.
- * Code that refuses decides before it changes anything else.
+ * the revocation a replayed token triggers), which is why {@link Boundary} does not roll back on
+ * it. Code that refuses decides before it changes anything else.
  */
 public abstract class Refusal extends RuntimeException {
 

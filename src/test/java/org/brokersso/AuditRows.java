@@ -18,7 +18,8 @@ public final class AuditRows {
 
   /** Rows of the trail for the token, with this action and outcome. */
   public static int count(String token, String action, String outcome) {
-    String sql = "SELECT COUNT(*) FROM audit_event WHERE token_hash = ? AND action = ? AND outcome = ?";
+    String sql =
+        "SELECT COUNT(*) FROM audit_event WHERE token_hash = ? AND action = ? AND outcome = ?";
     try (Connection connection = connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, TokenHasher.hash(token));
@@ -33,9 +34,13 @@ public final class AuditRows {
     }
   }
 
-  /** True when any column of any row of the trail holds the value: tokens must never be written there. */
+  /**
+   * True when any column of any row of the trail holds the value: tokens must never be written
+   * there.
+   */
   public static boolean anyRowContains(String value) {
-    String sql = "SELECT COUNT(*) FROM audit_event WHERE token_hash = ? OR detail LIKE ? OR actor = ?";
+    String sql =
+        "SELECT COUNT(*) FROM audit_event WHERE token_hash = ? OR detail LIKE ? OR actor = ?";
     try (Connection connection = connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, value);
@@ -70,7 +75,8 @@ public final class AuditRows {
   static Connection connect() throws SQLException {
     String url = System.getenv("DB_URL");
     if (url != null && !url.isBlank()) {
-      return DriverManager.getConnection(url, System.getenv("DB_USER"), System.getenv().getOrDefault("DB_PASSWORD", ""));
+      return DriverManager.getConnection(
+          url, System.getenv("DB_USER"), System.getenv().getOrDefault("DB_PASSWORD", ""));
     }
     return DriverManager.getConnection(
         "jdbc:h2:file:./target/it-data/broker-sso;MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE");

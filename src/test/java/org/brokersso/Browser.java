@@ -72,16 +72,26 @@ public final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pings", "--disable-default-apps",
-        "--disable-client-side-phishing-detection", "--disable-domain-reliability",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--no-pings",
+        "--disable-default-apps",
+        "--disable-client-side-phishing-detection",
+        "--disable-domain-reliability",
         // the tests stay on this machine: any other host name fails to resolve
         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
         "--user-data-dir=" + profile,
         "--window-size=" + viewport.width + "," + viewport.height);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
+            .usingDriverExecutable(
+                new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(service, options);
@@ -90,7 +100,9 @@ public final class Browser implements AutoCloseable {
   }
 
   public Browser open(String pathAndQuery) {
-    driver.get(base.resolve(pathAndQuery.startsWith("/") ? pathAndQuery.substring(1) : pathAndQuery).toString());
+    driver.get(
+        base.resolve(pathAndQuery.startsWith("/") ? pathAndQuery.substring(1) : pathAndQuery)
+            .toString());
     return this;
   }
 
@@ -131,7 +143,9 @@ public final class Browser implements AutoCloseable {
     try {
       element.isEnabled();
       return false;
-    } catch (WebDriverException gone) { // StaleElementReferenceException, or "node does not belong to the document"
+    } catch (
+        WebDriverException
+            gone) { // StaleElementReferenceException, or "node does not belong to the document"
       return true;
     }
   }
@@ -153,7 +167,9 @@ public final class Browser implements AutoCloseable {
   }
 
   public List<String> texts(String cssSelector) {
-    return driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
+    return driver.findElements(By.cssSelector(cssSelector)).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   public URI url() {
@@ -169,7 +185,8 @@ public final class Browser implements AutoCloseable {
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0 && pair.substring(0, eq).equals(name)) {
-        return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+            pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
       }
     }
     return null;
@@ -181,7 +198,9 @@ public final class Browser implements AutoCloseable {
    */
   public List<Integer> postTwiceAtOnce(String formId) throws Exception {
     StringJoiner body = new StringJoiner("&");
-    for (WebElement field : driver.findElements(By.cssSelector("form#" + formId + " input, form#" + formId + " select"))) {
+    for (WebElement field :
+        driver.findElements(
+            By.cssSelector("form#" + formId + " input, form#" + formId + " select"))) {
       String name = field.getAttribute("name");
       if (name != null && !"submit".equals(field.getAttribute("type"))) {
         body.add(encode(name) + "=" + encode(field.getAttribute("value")));
@@ -191,12 +210,17 @@ public final class Browser implements AutoCloseable {
     HttpRequest post =
         HttpRequest.newBuilder(URI.create(attribute("form#" + formId, "action")))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Cookie", "BROKER_SSO_SESSION=" + driver.manage().getCookieNamed("BROKER_SSO_SESSION").getValue())
+            .header(
+                "Cookie",
+                "BROKER_SSO_SESSION="
+                    + driver.manage().getCookieNamed("BROKER_SSO_SESSION").getValue())
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     List<CompletableFuture<HttpResponse<Void>>> posts =
-        List.of(http.sendAsync(post, BodyHandlers.discarding()), http.sendAsync(post, BodyHandlers.discarding()));
+        List.of(
+            http.sendAsync(post, BodyHandlers.discarding()),
+            http.sendAsync(post, BodyHandlers.discarding()));
     List<Integer> statuses = new ArrayList<>();
     for (CompletableFuture<HttpResponse<Void>> answer : posts) {
       statuses.add(answer.get(60, TimeUnit.SECONDS).statusCode());
@@ -226,7 +250,10 @@ public final class Browser implements AutoCloseable {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");
-      Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          driver.getScreenshotAs(OutputType.FILE).toPath(),
+          file,
+          StandardCopyOption.REPLACE_EXISTING);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

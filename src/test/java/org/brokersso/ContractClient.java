@@ -26,11 +26,13 @@ public final class ContractClient {
 
   public static final String SANDBOX_PASSWORD = "sandbox-crm-api-password";
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
 
   public ContractClient() {
-    String configured = System.getProperty("it.base-url", System.getenv().getOrDefault("IT_BASE_URL", ""));
+    String configured =
+        System.getProperty("it.base-url", System.getenv().getOrDefault("IT_BASE_URL", ""));
     if (configured.isBlank()) {
       configured = "http://localhost:" + System.getProperty("it.http.port", "18080") + "/";
     }
@@ -51,7 +53,9 @@ public final class ContractClient {
     if (jsonBody == null) {
       request.POST(HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+      request
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
     }
     return send(request.build());
   }
@@ -61,7 +65,8 @@ public final class ContractClient {
   }
 
   public Reply get(String path) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
+    return send(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
   }
 
   private Reply send(HttpRequest request) {
@@ -86,17 +91,24 @@ public final class ContractClient {
 
   /** A fresh OT token for the cTrader user, as the login screen's success URL would carry it. */
   public String login(long userId, boolean keepLoggedIn) {
-    Reply reply = post("sandbox/login", "{\"userId\":" + userId + ",\"keepLoggedIn\":" + keepLoggedIn + "}");
+    Reply reply =
+        post("sandbox/login", "{\"userId\":" + userId + ",\"keepLoggedIn\":" + keepLoggedIn + "}");
     reply.expect(200);
     return reply.json().getString("code");
   }
 
   public Reply exchange(String crmApiToken, String code) {
-    return post("oauth2/onetime/authorize", "{\"code\":\"" + code + "\"}", Map.of("crmApiToken", crmApiToken));
+    return post(
+        "oauth2/onetime/authorize",
+        "{\"code\":\"" + code + "\"}",
+        Map.of("crmApiToken", crmApiToken));
   }
 
   public Reply authorize(String crmApiToken, String accessToken) {
-    return post("oauth2/authorize", "{\"accessToken\":\"" + accessToken + "\"}", Map.of("crmApiToken", crmApiToken));
+    return post(
+        "oauth2/authorize",
+        "{\"accessToken\":\"" + accessToken + "\"}",
+        Map.of("crmApiToken", crmApiToken));
   }
 
   public Reply generate(String crmApiToken, long userId, String inappToken) {
@@ -112,7 +124,13 @@ public final class ContractClient {
     return post(
         "oauth2/logout",
         null,
-        Map.of("crmApiToken", crmApiToken, "userId", Long.toString(userId), "accessToken", accessToken));
+        Map.of(
+            "crmApiToken",
+            crmApiToken,
+            "userId",
+            Long.toString(userId),
+            "accessToken",
+            accessToken));
   }
 
   /** A cTrader userId no other test (nor an earlier run against the same database) has used. */
@@ -155,7 +173,8 @@ public final class ContractClient {
       if (code != null && !code.equals(json.getString("code", null))) {
         throw new AssertionError("expected code " + code + ": " + body);
       }
-      for (String success : new String[] {"crmApiToken", "accessToken", "userId", "token", "inappToken"}) {
+      for (String success :
+          new String[] {"crmApiToken", "accessToken", "userId", "token", "inappToken"}) {
         if (json.containsKey(success)) {
           throw new AssertionError("error body carries success field " + success + ": " + body);
         }

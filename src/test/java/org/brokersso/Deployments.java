@@ -16,14 +16,16 @@ public final class Deployments {
   public static WebArchive war() {
     File built = new File("target/broker-sso.war");
     if (!built.isFile()) {
-      throw new IllegalStateException("target/broker-sso.war is missing: run the tests through 'mvn verify'");
+      throw new IllegalStateException(
+          "target/broker-sso.war is missing: run the tests through 'mvn verify'");
     }
-    return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(ShrinkWrap.createFromZipFile(WebArchive.class, built));
+    return ShrinkWrap.create(WebArchive.class, "ROOT.war")
+        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, built));
   }
 
   /**
-   * The same WAR plus test classes, for tests that run inside the server (Arquillian's
-   * {@code testable = true}): they need the product's database, which only the server reaches.
+   * The same WAR plus test classes, for tests that run inside the server (Arquillian's {@code
+   * testable = true}): they need the product's database, which only the server reaches.
    */
   public static WebArchive withTests(Class<?>... testClasses) {
     return war().addClasses(testClasses);

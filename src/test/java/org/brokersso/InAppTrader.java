@@ -12,10 +12,12 @@ public record InAppTrader(long userId, String inappToken, long login) {
   public static InAppTrader signUp(Browser browser, ContractClient ctrader, String crmApiToken) {
     Traders.signUp(browser, "/auth/login?firstLogin=true", Traders.newEmail(), false);
     Traders.createAccount(browser);
-    JsonObject session = ctrader.exchange(crmApiToken, browser.queryParameter("token")).expect(200).json();
+    JsonObject session =
+        ctrader.exchange(crmApiToken, browser.queryParameter("token")).expect(200).json();
     browser.open("/client/accounts");
     long login = Long.parseLong(browser.texts("tr.account td.login").get(0));
-    return new InAppTrader(session.getJsonNumber("userId").longValue(), session.getString("inappToken"), login);
+    return new InAppTrader(
+        session.getJsonNumber("userId").longValue(), session.getString("inappToken"), login);
   }
 
   /** Call 4.4, as cTrader makes it when the trader taps an InApp control. */

@@ -18,7 +18,10 @@ public final class SandboxRows {
 
   /** How many balance changes (calls 3.5 that acted) the sandbox booked for the account. */
   public static int balanceChanges(long traderLogin) {
-    return (int) query("SELECT COUNT(*) FROM sandbox_balance_change WHERE trader_id = ?", traderLogin - LOGIN_OFFSET);
+    return (int)
+        query(
+            "SELECT COUNT(*) FROM sandbox_balance_change WHERE trader_id = ?",
+            traderLogin - LOGIN_OFFSET);
   }
 
   /** The account's balance in cTrader's integer units (10^moneyDigits). */

@@ -2,7 +2,10 @@ package org.brokersso;
 
 import java.util.UUID;
 
-/** Traders for the browser tests (every package's): fresh e-mail addresses, and the signup, account and login steps. */
+/**
+ * Traders for the browser tests (every package's): fresh e-mail addresses, and the signup, account
+ * and login steps.
+ */
 public final class Traders {
 
   public static final String PASSWORD = "correct horse battery";
@@ -16,7 +19,11 @@ public final class Traders {
   /** Fills and sends the signup form at {@code url} (which shows it). */
   public static void signUp(Browser browser, String url, String email, boolean keepLoggedIn) {
     browser.open(url);
-    browser.type("signup:firstName", "Ada").type("signup:email", email).type("signup:password", PASSWORD).tick("signup:terms");
+    browser
+        .type("signup:firstName", "Ada")
+        .type("signup:email", email)
+        .type("signup:password", PASSWORD)
+        .tick("signup:terms");
     if (keepLoggedIn) {
       browser.tick("signup:keep");
     }
@@ -27,7 +34,8 @@ public final class Traders {
     browser.select("account:currency", "EUR").tick("account:terms").click("account:submit");
   }
 
-  public static void logIn(Browser browser, String url, String email, String password, boolean keepLoggedIn) {
+  public static void logIn(
+      Browser browser, String url, String email, String password, boolean keepLoggedIn) {
     browser.open(url);
     browser.type("login:email", email).type("login:password", password);
     if (keepLoggedIn) {
@@ -46,7 +54,12 @@ public final class Traders {
       createAccount(browser);
       String token = browser.queryParameter("token");
       String crmApiToken = ctrader.crmApiToken();
-      return ctrader.exchange(crmApiToken, token).expect(200).json().getJsonNumber("userId").longValue();
+      return ctrader
+          .exchange(crmApiToken, token)
+          .expect(200)
+          .json()
+          .getJsonNumber("userId")
+          .longValue();
     }
   }
 }

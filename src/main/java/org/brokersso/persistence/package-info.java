@@ -1,2 +1,5 @@
-/** Wiring between the bundled Hibernate, the server's pool and MicroProfile Config's {@code db.*} keys. */
+/**
+ * Wiring between the bundled Hibernate, the server's pool and MicroProfile Config's {@code db.*}
+ * keys.
+ */
 package org.brokersso.persistence;

@@ -1,2 +1,5 @@
-/** Run mode (sandbox or live), the clock, and the start-up checks that refuse an unusable configuration. */
+/**
+ * Run mode (sandbox or live), the clock, and the start-up checks that refuse an unusable
+ * configuration.
+ */
 package org.brokersso.setup;

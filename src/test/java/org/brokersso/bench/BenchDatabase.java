@@ -12,15 +12,16 @@ import java.util.List;
 import org.brokersso.sso.control.TokenHasher;
 
 /**
- * The database a benchmark row runs against, reached over plain JDBC with the product's own
- * drivers and URL options: MariaDB on 127.0.0.1:3306 in a fresh database, or the embedded H2 file.
- * Also pre-mints OT tokens straight into it, the way the product stores them (SHA-256 only).
+ * The database a benchmark row runs against, reached over plain JDBC with the product's own drivers
+ * and URL options: MariaDB on 127.0.0.1:3306 in a fresh database, or the embedded H2 file. Also
+ * pre-mints OT tokens straight into it, the way the product stores them (SHA-256 only).
  */
 record BenchDatabase(String name, String url, String user, String password, String envUrl) {
 
   static BenchDatabase mariadb() throws SQLException {
     String schema = "brokersso_bench";
-    try (Connection admin = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "")) {
+    try (Connection admin =
+        DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "")) {
       admin.createStatement().execute("DROP DATABASE IF EXISTS " + schema);
       admin.createStatement().execute("CREATE DATABASE " + schema);
     }
@@ -30,20 +31,25 @@ record BenchDatabase(String name, String url, String user, String password, Stri
 
   static BenchDatabase h2(String folder) {
     // the product's default db.url, with db.embedded.dir pointing into target/
-    String url = "jdbc:h2:file:" + folder + "/broker-sso;MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
+    String url =
+        "jdbc:h2:file:"
+            + folder
+            + "/broker-sso;MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
     return new BenchDatabase("embedded H2", url, "", "", null);
   }
 
   Connection connect() throws SQLException {
     Connection connection = DriverManager.getConnection(url, user, password);
-    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED); // as web.xml's data source
+    connection.setTransactionIsolation(
+        Connection.TRANSACTION_READ_COMMITTED); // as web.xml's data source
     connection.setAutoCommit(false);
     return connection;
   }
 
   long userIdFor(long ctidUserId) throws SQLException {
     try (Connection c = connect();
-        PreparedStatement s = c.prepareStatement("SELECT id FROM broker_user WHERE ctid_user_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT id FROM broker_user WHERE ctid_user_id = ?")) {
       s.setLong(1, ctidUserId);
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
@@ -55,10 +61,11 @@ record BenchDatabase(String name, String url, String user, String password, Stri
   }
 
   /**
-   * Inserts {@code count} OT tokens for the given users (round robin), every other one (or all) with
-   * "keep me logged in", valid for an hour, and returns their values in insertion order.
+   * Inserts {@code count} OT tokens for the given users (round robin), every other one (or all)
+   * with "keep me logged in", valid for an hour, and returns their values in insertion order.
    */
-  List<String> mintOneTimeTokens(List<Long> userIds, int count, boolean allKeepLoggedIn) throws SQLException {
+  List<String> mintOneTimeTokens(List<Long> userIds, int count, boolean allKeepLoggedIn)
+      throws SQLException {
     SecureRandom random = new SecureRandom();
     Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
     List<String> tokens = new ArrayList<>(count);

@@ -43,7 +43,8 @@ final class JdbcLimit {
       "select at1_0.id,at1_0.expires_at,at1_0.issued_at,at1_0.one_time_token_id,at1_0.revoked_at,at1_0.token_hash,"
           + "at1_0.user_id,u1_0.id,u1_0.created_at,u1_0.ctid_user_id,u1_0.email from access_token at1_0 join broker_user"
           + " u1_0 on u1_0.id=at1_0.user_id where at1_0.token_hash=?";
-  private static final String INSERT_CRM_API_TOKEN = "insert into crm_api_token (expires_at,issued_at,token_hash) values (?,?,?)";
+  private static final String INSERT_CRM_API_TOKEN =
+      "insert into crm_api_token (expires_at,issued_at,token_hash) values (?,?,?)";
 
   private final BenchDatabase database;
   private final SecureRandom random = new SecureRandom();
@@ -88,7 +89,8 @@ final class JdbcLimit {
       }
       Long accessId = null;
       if (keep) {
-        try (PreparedStatement s = c.prepareStatement(INSERT_ACCESS, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement s =
+            c.prepareStatement(INSERT_ACCESS, Statement.RETURN_GENERATED_KEYS)) {
           s.setLong(1, now + Duration.ofDays(90).toMillis());
           s.setLong(2, now);
           s.setLong(3, otId);
@@ -108,7 +110,9 @@ final class JdbcLimit {
     };
   }
 
-  /** What call 4.3 does: find the access token, audit the verification, issue a fresh inappToken. */
+  /**
+   * What call 4.3 does: find the access token, audit the verification, issue a fresh inappToken.
+   */
   Work authorize(List<String> accessTokens) {
     return (c, i) -> {
       long now = System.currentTimeMillis();
@@ -140,7 +144,8 @@ final class JdbcLimit {
     return (c, i) -> {
       long now = System.currentTimeMillis();
       String hash = TokenHasher.hash(newToken("cat_"));
-      try (PreparedStatement s = c.prepareStatement(INSERT_CRM_API_TOKEN, Statement.RETURN_GENERATED_KEYS)) {
+      try (PreparedStatement s =
+          c.prepareStatement(INSERT_CRM_API_TOKEN, Statement.RETURN_GENERATED_KEYS)) {
         s.setLong(1, now + Duration.ofDays(7).toMillis());
         s.setLong(2, now);
         s.setString(3, hash);
@@ -151,7 +156,8 @@ final class JdbcLimit {
     };
   }
 
-  private void insertInapp(Connection c, long userId, long otId, Long accessId, long now) throws SQLException {
+  private void insertInapp(Connection c, long userId, long otId, Long accessId, long now)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement(INSERT_INAPP, Statement.RETURN_GENERATED_KEYS)) {
       if (accessId == null) {
         s.setNull(1, java.sql.Types.BIGINT);
@@ -168,7 +174,8 @@ final class JdbcLimit {
     }
   }
 
-  private static void insertAudit(Connection c, String action, Long userId, Long ctid, String hash, long now)
+  private static void insertAudit(
+      Connection c, String action, Long userId, Long ctid, String hash, long now)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(INSERT_AUDIT, Statement.RETURN_GENERATED_KEYS)) {
       s.setString(1, action);
@@ -199,10 +206,11 @@ final class JdbcLimit {
 
   /**
    * Runs the work from {@code concurrency} threads for the duration (after a warm-up of the same
-   * kind, not counted), each unit on a connection borrowed from the pool. Work index i is handed out
-   * once, so token-consuming work never repeats a token.
+   * kind, not counted), each unit on a connection borrowed from the pool. Work index i is handed
+   * out once, so token-consuming work never repeats a token.
    */
-  Result run(Work work, int concurrency, Duration warmUp, Duration measured, int maxUnits) throws Exception {
+  Result run(Work work, int concurrency, Duration warmUp, Duration measured, int maxUnits)
+      throws Exception {
     int poolSize = Math.min(concurrency, POOL_MAX);
     BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(poolSize);
     for (int i = 0; i < poolSize; i++) {
@@ -214,7 +222,8 @@ final class JdbcLimit {
       List<long[]> latencies = new ArrayList<>();
       AtomicInteger errors = new AtomicInteger();
       long start = System.nanoTime();
-      int done = drive(work, concurrency, measured, pool, next, maxUnits, new Recorder(latencies, errors));
+      int done =
+          drive(work, concurrency, measured, pool, next, maxUnits, new Recorder(latencies, errors));
       long elapsed = System.nanoTime() - start;
       return Result.of(done, errors.get(), elapsed, latencies);
     } finally {
@@ -227,8 +236,14 @@ final class JdbcLimit {
   private record Recorder(List<long[]> latencies, AtomicInteger errors) {}
 
   private int drive(
-      Work work, int concurrency, Duration duration, BlockingQueue<Connection> pool, AtomicInteger next, int maxUnits,
-      Recorder recorder) throws InterruptedException {
+      Work work,
+      int concurrency,
+      Duration duration,
+      BlockingQueue<Connection> pool,
+      AtomicInteger next,
+      int maxUnits,
+      Recorder recorder)
+      throws InterruptedException {
     long deadline = System.nanoTime() + duration.toNanos();
     CountDownLatch finished = new CountDownLatch(concurrency);
     AtomicInteger units = new AtomicInteger();
@@ -236,41 +251,42 @@ final class JdbcLimit {
       long[] mine = new long[1 << 20];
       int[] count = {0};
       Thread thread =
-          new Thread(() -> {
-            try {
-              while (System.nanoTime() < deadline) {
-                int index = next.getAndIncrement();
-                if (index >= maxUnits) {
-                  break;
-                }
-                long begin = System.nanoTime();
-                Connection c = pool.take();
+          new Thread(
+              () -> {
                 try {
-                  work.run(c, index);
-                } catch (SQLException e) {
-                  rollback(c);
-                  if (recorder != null) {
-                    recorder.errors().incrementAndGet();
+                  while (System.nanoTime() < deadline) {
+                    int index = next.getAndIncrement();
+                    if (index >= maxUnits) {
+                      break;
+                    }
+                    long begin = System.nanoTime();
+                    Connection c = pool.take();
+                    try {
+                      work.run(c, index);
+                    } catch (SQLException e) {
+                      rollback(c);
+                      if (recorder != null) {
+                        recorder.errors().incrementAndGet();
+                      }
+                    } finally {
+                      pool.add(c);
+                    }
+                    if (recorder != null && count[0] < mine.length) {
+                      mine[count[0]++] = System.nanoTime() - begin;
+                    }
+                    units.incrementAndGet();
                   }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
                 } finally {
-                  pool.add(c);
+                  if (recorder != null) {
+                    synchronized (recorder.latencies()) {
+                      recorder.latencies().add(java.util.Arrays.copyOf(mine, count[0]));
+                    }
+                  }
+                  finished.countDown();
                 }
-                if (recorder != null && count[0] < mine.length) {
-                  mine[count[0]++] = System.nanoTime() - begin;
-                }
-                units.incrementAndGet();
-              }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            } finally {
-              if (recorder != null) {
-                synchronized (recorder.latencies()) {
-                  recorder.latencies().add(java.util.Arrays.copyOf(mine, count[0]));
-                }
-              }
-              finished.countDown();
-            }
-          });
+              });
       thread.start();
     }
     finished.await();
@@ -286,7 +302,8 @@ final class JdbcLimit {
   }
 
   /** Throughput and latency of one measured run. */
-  record Result(int requests, int errors, double perSecond, double p50Ms, double p99Ms, double maxMs) {
+  record Result(
+      int requests, int errors, double perSecond, double p50Ms, double p99Ms, double maxMs) {
     static Result of(int done, int errors, long elapsedNanos, List<long[]> latencies) {
       long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
       double seconds = elapsedNanos / 1e9;

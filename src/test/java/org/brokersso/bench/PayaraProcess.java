@@ -8,7 +8,9 @@ import java.util.List;
 /** The built WAR on Payara Micro in a process of its own, configured for one benchmark database. */
 final class PayaraProcess implements AutoCloseable {
 
-  /** Set by the bench profile from the pom's payara.version, so the report names what actually ran. */
+  /**
+   * Set by the bench profile from the pom's payara.version, so the report names what actually ran.
+   */
   static final String VERSION = System.getProperty("payara.version", "unknown");
 
   private final Process process;
@@ -17,16 +19,31 @@ final class PayaraProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static PayaraProcess start(BenchDatabase database, int port, Path log) throws IOException, InterruptedException {
+  static PayaraProcess start(BenchDatabase database, int port, Path log)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("java"));
     if (database.envUrl() == null) {
-      command.add("-Ddb.embedded.dir=" + Path.of(database.url().substring("jdbc:h2:file:".length(), database.url().indexOf("/broker-sso;"))));
+      command.add(
+          "-Ddb.embedded.dir="
+              + Path.of(
+                  database
+                      .url()
+                      .substring(
+                          "jdbc:h2:file:".length(), database.url().indexOf("/broker-sso;"))));
     }
     command.addAll(
         List.of(
-            "-jar", "target/payara-micro.jar", "--deploy", "target/broker-sso.war", "--contextroot", "/", "--nocluster",
-            "--port", Integer.toString(port)));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            "-jar",
+            "target/payara-micro.jar",
+            "--deploy",
+            "target/broker-sso.war",
+            "--contextroot",
+            "/",
+            "--nocluster",
+            "--port",
+            Integer.toString(port)));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     if (database.envUrl() != null) {
       builder.environment().put("DB_URL", database.envUrl());
       builder.environment().put("DB_USER", database.user());
@@ -53,23 +70,31 @@ final class PayaraProcess implements AutoCloseable {
     return file;
   }
 
-  /** Thread dumps during a run, a few seconds apart, for when the profile shows waiting, not work. */
+  /**
+   * Thread dumps during a run, a few seconds apart, for when the profile shows waiting, not work.
+   */
   Thread dumpThreadsDuring(java.time.Duration run, Path folder) {
     Thread dumper =
-        new Thread(() -> {
-          try {
-            for (int i = 1; i <= 3; i++) {
-              Thread.sleep(run.toMillis() / 4);
-              Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
-              java.nio.file.Files.write(folder.resolve("threads-" + i + ".txt"), jcmd.getInputStream().readAllBytes());
-              jcmd.waitFor();
-            }
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+        new Thread(
+            () -> {
+              try {
+                for (int i = 1; i <= 3; i++) {
+                  Thread.sleep(run.toMillis() / 4);
+                  Process jcmd =
+                      new ProcessBuilder("jcmd", Long.toString(process.pid()), "Thread.print")
+                          .redirectErrorStream(true)
+                          .start();
+                  java.nio.file.Files.write(
+                      folder.resolve("threads-" + i + ".txt"),
+                      jcmd.getInputStream().readAllBytes());
+                  jcmd.waitFor();
+                }
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     dumper.start();
     return dumper;
   }

@@ -32,7 +32,9 @@ public final class TokenApiBenchmark {
 
   private static final int PORT = 18090;
   private static final int[] CONCURRENCY =
-      java.util.Arrays.stream(System.getProperty("bench.concurrency", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
+      java.util.Arrays.stream(System.getProperty("bench.concurrency", "1,16,64").split(","))
+          .mapToInt(Integer::parseInt)
+          .toArray();
   private static final Path OUT = Path.of("target/bench");
 
   private final Duration warmUp = Duration.parse(System.getProperty("bench.warmup", "PT5S"));
@@ -42,9 +44,12 @@ public final class TokenApiBenchmark {
   private String profile = "";
   private final Map<String, String> versions = new java.util.LinkedHashMap<>();
 
-  record Row(String database, String call, int concurrency, WrkRun.Figures http, JdbcLimit.Result jdbc) {
+  record Row(
+      String database, String call, int concurrency, WrkRun.Figures http, JdbcLimit.Result jdbc) {
     double ratio() {
-      return jdbc == null || jdbc.perSecond() == 0 ? Double.NaN : http.perSecond() / jdbc.perSecond();
+      return jdbc == null || jdbc.perSecond() == 0
+          ? Double.NaN
+          : http.perSecond() / jdbc.perSecond();
     }
   }
 
@@ -57,14 +62,23 @@ public final class TokenApiBenchmark {
     versions.put("load average at start (1/5/15 min)", loadAverage());
     for (String name : System.getProperty("bench.databases", "mariadb,h2").split(",")) {
       BenchDatabase database =
-          name.equals("h2") ? BenchDatabase.h2(OUT.toAbsolutePath().resolve("h2").toString()) : BenchDatabase.mariadb();
+          name.equals("h2")
+              ? BenchDatabase.h2(OUT.toAbsolutePath().resolve("h2").toString())
+              : BenchDatabase.mariadb();
       if (name.equals("h2")) {
         deleteRecursively(OUT.resolve("h2"));
       }
       benchmark(name, database);
     }
     versions.put("load average at end (1/5/15 min)", loadAverage());
-    BenchmarkReport.write(Path.of("docs/benchmarks.md"), rows, versions, checks.toString(), profile, warmUp, measured);
+    BenchmarkReport.write(
+        Path.of("docs/benchmarks.md"),
+        rows,
+        versions,
+        checks.toString(),
+        profile,
+        warmUp,
+        measured);
     System.out.println("Wrote docs/benchmarks.md and " + OUT.toAbsolutePath());
   }
 
@@ -74,7 +88,8 @@ public final class TokenApiBenchmark {
     List<String> accessTokens;
     String crmApiToken;
     List<Long> userIds = new ArrayList<>();
-    try (PayaraProcess server = PayaraProcess.start(database, PORT, OUT.resolve("raw/payara-" + name + ".log"))) {
+    try (PayaraProcess server =
+        PayaraProcess.start(database, PORT, OUT.resolve("raw/payara-" + name + ".log"))) {
       ContractClient http = new ContractClient();
       crmApiToken = http.crmApiToken();
       for (int i = 0; i < 50; i++) {
@@ -84,75 +99,132 @@ public final class TokenApiBenchmark {
       }
       accessTokens = new ArrayList<>();
       for (String code : database.mintOneTimeTokens(userIds, 200, true)) {
-        accessTokens.add(http.exchange(crmApiToken, code).expect(200).json().getString("accessToken"));
+        accessTokens.add(
+            http.exchange(crmApiToken, code).expect(200).json().getString("accessToken"));
       }
       Path accessFile = writeLines(OUT.resolve("raw/access-tokens-" + name + ".txt"), accessTokens);
       recordVersions(name, database);
 
       for (int c : CONCURRENCY) {
         Map<String, String> env = Map.of("BENCH_CRM_API_TOKEN", crmApiToken);
-        rows.add(new Row(name, "4.1 crmApiToken", c, wrk(base, "crm-api-token.lua", c, env, name + "-4.1-c" + c), null));
+        rows.add(
+            new Row(
+                name,
+                "4.1 crmApiToken",
+                c,
+                wrk(base, "crm-api-token.lua", c, env, name + "-4.1-c" + c),
+                null));
 
         // 4.2: every request its own fresh token; the warm-up tells how many the measured run needs
-        Path warmTokens = writeLines(OUT.resolve("raw/ot-warm.txt"), database.mintOneTimeTokens(userIds, 30_000, false));
+        Path warmTokens =
+            writeLines(
+                OUT.resolve("raw/ot-warm.txt"), database.mintOneTimeTokens(userIds, 30_000, false));
         WrkRun.Figures warm =
-            WrkRun.run(base, "exchange.lua", c, warmUp, withTokens(env, warmTokens), OUT.resolve("raw/" + name + "-4.2-c" + c + "-warmup.txt"));
+            WrkRun.run(
+                base,
+                "exchange.lua",
+                c,
+                warmUp,
+                withTokens(env, warmTokens),
+                OUT.resolve("raw/" + name + "-4.2-c" + c + "-warmup.txt"));
         int needed = (int) (warm.perSecond() * measured.toSeconds() * 1.6) + 2_000;
-        Path tokens = writeLines(OUT.resolve("raw/ot-measured.txt"), database.mintOneTimeTokens(userIds, needed, false));
+        Path tokens =
+            writeLines(
+                OUT.resolve("raw/ot-measured.txt"),
+                database.mintOneTimeTokens(userIds, needed, false));
         WrkRun.Figures exchange =
-            WrkRun.run(base, "exchange.lua", c, measured, withTokens(env, tokens), OUT.resolve("raw/" + name + "-4.2-c" + c + ".txt"));
+            WrkRun.run(
+                base,
+                "exchange.lua",
+                c,
+                measured,
+                withTokens(env, tokens),
+                OUT.resolve("raw/" + name + "-4.2-c" + c + ".txt"));
         rows.add(new Row(name, "4.2 onetime/authorize", c, exchange, null));
 
-        rows.add(new Row(name, "4.3 authorize", c, wrk(base, "authorize.lua", c, withTokens(env, accessFile), name + "-4.3-c" + c), null));
+        rows.add(
+            new Row(
+                name,
+                "4.3 authorize",
+                c,
+                wrk(base, "authorize.lua", c, withTokens(env, accessFile), name + "-4.3-c" + c),
+                null));
       }
       if (name.equals("mariadb")) {
         profile(server, database, userIds, base, crmApiToken);
       }
     }
     long twice = database.tokensExchangedTwice();
-    checks.append(String.format("- %s: OT tokens exchanged more than once, per the audit trail: **%d**%n", name, twice));
+    checks.append(
+        String.format(
+            "- %s: OT tokens exchanged more than once, per the audit trail: **%d**%n",
+            name, twice));
     if (twice != 0) {
       throw new IllegalStateException(twice + " OT tokens were accepted twice on " + name);
     }
 
     // the database's own limit, with the server stopped so it competes for nothing
     JdbcLimit limit = new JdbcLimit(database);
-    List<Row> measuredRows = new ArrayList<>(rows.subList(rows.size() - 3 * CONCURRENCY.length, rows.size()));
+    List<Row> measuredRows =
+        new ArrayList<>(rows.subList(rows.size() - 3 * CONCURRENCY.length, rows.size()));
     for (Row row : measuredRows) {
       int c = row.concurrency();
       JdbcLimit.Result jdbc =
           switch (row.call()) {
-            case "4.1 crmApiToken" -> limit.run(limit.crmApiToken(), c, warmUp, measured, Integer.MAX_VALUE);
-            case "4.3 authorize" -> limit.run(limit.authorize(accessTokens), c, warmUp, measured, Integer.MAX_VALUE);
+            case "4.1 crmApiToken" ->
+                limit.run(limit.crmApiToken(), c, warmUp, measured, Integer.MAX_VALUE);
+            case "4.3 authorize" ->
+                limit.run(limit.authorize(accessTokens), c, warmUp, measured, Integer.MAX_VALUE);
             default -> {
-              int needed = (int) (Math.max(row.http().perSecond(), 500) * 4 * (warmUp.toSeconds() + measured.toSeconds())) + 5_000;
+              int needed =
+                  (int)
+                          (Math.max(row.http().perSecond(), 500)
+                              * 4
+                              * (warmUp.toSeconds() + measured.toSeconds()))
+                      + 5_000;
               List<String> tokens = database.mintOneTimeTokens(userIds, needed, false);
               yield limit.run(limit.exchange(tokens), c, warmUp, measured, tokens.size());
             }
           };
       rows.set(rows.indexOf(row), new Row(row.database(), row.call(), c, row.http(), jdbc));
-      System.out.printf("%s %s c=%d: http %.0f/s, jdbc %.0f/s%n", name, row.call(), c, row.http().perSecond(), jdbc.perSecond());
+      System.out.printf(
+          "%s %s c=%d: http %.0f/s, jdbc %.0f/s%n",
+          name, row.call(), c, row.http().perSecond(), jdbc.perSecond());
     }
   }
 
   /**
    * An extra run of 4.2 at the highest concurrency under JFR, after every measured row: profiling
-   * slows a loaded server several times over, and it must not touch the figures (nor the rows after it).
+   * slows a loaded server several times over, and it must not touch the figures (nor the rows after
+   * it).
    */
-  private void profile(PayaraProcess server, BenchDatabase database, List<Long> userIds, String base, String crmApiToken)
+  private void profile(
+      PayaraProcess server,
+      BenchDatabase database,
+      List<Long> userIds,
+      String base,
+      String crmApiToken)
       throws Exception {
     int c = CONCURRENCY[CONCURRENCY.length - 1];
-    Path tokens = writeLines(OUT.resolve("raw/ot-profiled.txt"), database.mintOneTimeTokens(userIds, 40_000, false));
+    Path tokens =
+        writeLines(
+            OUT.resolve("raw/ot-profiled.txt"), database.mintOneTimeTokens(userIds, 40_000, false));
     server.startProfiling();
     Thread dumps = server.dumpThreadsDuring(measured, OUT.resolve("raw"));
     WrkRun.run(
-        base, "exchange.lua", c, measured, withTokens(Map.of("BENCH_CRM_API_TOKEN", crmApiToken), tokens),
+        base,
+        "exchange.lua",
+        c,
+        measured,
+        withTokens(Map.of("BENCH_CRM_API_TOKEN", crmApiToken), tokens),
         OUT.resolve("raw/mariadb-4.2-c" + c + "-profiled.txt"));
     dumps.join();
-    profile = ProfileSummary.summarise(server.stopProfiling(OUT.resolve("exchange-c" + c + ".jfr")));
+    profile =
+        ProfileSummary.summarise(server.stopProfiling(OUT.resolve("exchange-c" + c + ".jfr")));
   }
 
-  private WrkRun.Figures wrk(String base, String script, int c, Map<String, String> env, String label)
+  private WrkRun.Figures wrk(
+      String base, String script, int c, Map<String, String> env, String label)
       throws IOException, InterruptedException {
     WrkRun.run(base, script, c, warmUp, env, OUT.resolve("raw/" + label + "-warmup.txt"));
     return WrkRun.run(base, script, c, measured, env, OUT.resolve("raw/" + label + ".txt"));
@@ -172,14 +244,33 @@ public final class TokenApiBenchmark {
   private void recordVersions(String name, BenchDatabase database) throws Exception {
     try (Connection c = database.connect()) {
       DatabaseMetaData meta = c.getMetaData();
-      versions.put(name + " server", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+      versions.put(
+          name + " server", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
       versions.put(name + " driver", meta.getDriverName() + " " + meta.getDriverVersion());
     }
-    versions.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    versions.put(
+        "Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     versions.put("Payara Micro", PayaraProcess.VERSION);
-    versions.put("wrk", new String(new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().getInputStream().readAllBytes()).lines().findFirst().orElse("?"));
-    versions.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-        + (((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() >> 30) + " GiB");
+    versions.put(
+        "wrk",
+        new String(
+                new ProcessBuilder("wrk", "--version")
+                    .redirectErrorStream(true)
+                    .start()
+                    .getInputStream()
+                    .readAllBytes())
+            .lines()
+            .findFirst()
+            .orElse("?"));
+    versions.put(
+        "machine",
+        Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + (((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize()
+                >> 30)
+            + " GiB");
     versions.put("date", LocalDate.now().toString());
   }
 
@@ -204,7 +295,10 @@ public final class TokenApiBenchmark {
     try {
       HttpResponse<Void> r =
           HttpClient.newHttpClient()
-              .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
       return r.statusCode() == 200;
     } catch (IOException e) {
       return false;

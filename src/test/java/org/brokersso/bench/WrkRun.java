@@ -11,16 +11,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run of wrk (Debian's package) with one of the Lua scripts under src/test/resources/bench;
- * the script's done() hook prints the figures as one JSON line, which is parsed here. The full
- * output is kept under target/bench/raw.
+ * One run of wrk (Debian's package) with one of the Lua scripts under src/test/resources/bench; the
+ * script's done() hook prints the figures as one JSON line, which is parsed here. The full output
+ * is kept under target/bench/raw.
  */
 final class WrkRun {
 
-  record Figures(long requests, double perSecond, double p50Ms, double p99Ms, double maxMs, long errors) {}
+  record Figures(
+      long requests, double perSecond, double p50Ms, double p99Ms, double maxMs, long errors) {}
 
   static Figures run(
-      String baseUrl, String script, int concurrency, Duration duration, Map<String, String> env, Path rawOutput)
+      String baseUrl,
+      String script,
+      int concurrency,
+      Duration duration,
+      Map<String, String> env,
+      Path rawOutput)
       throws IOException, InterruptedException {
     int threads = Math.min(2, concurrency); // the machine has two cores; the server needs them too
     Path scripts = Path.of("src/test/resources/bench").toAbsolutePath();
@@ -48,7 +54,11 @@ final class WrkRun {
     Files.createDirectories(rawOutput.getParent());
     Files.writeString(rawOutput, output);
     String line =
-        output.lines().filter(l -> l.startsWith("BENCH ")).findFirst().orElseThrow(() -> new IllegalStateException(output));
+        output
+            .lines()
+            .filter(l -> l.startsWith("BENCH "))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(output));
     JsonObject json = Json.createReader(new StringReader(line.substring(6))).readObject();
     long requests = json.getJsonNumber("requests").longValue();
     double seconds = json.getJsonNumber("duration_us").longValue() / 1e6;

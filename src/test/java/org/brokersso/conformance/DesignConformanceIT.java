@@ -38,12 +38,14 @@ class DesignConformanceIT extends ContractIT {
   private static final String SIGNUP_ES = "Cree su cuenta";
 
   /** Other trading platforms, which §7.4 forbids mentioning. */
-  private static final Pattern OTHER_PLATFORMS = Pattern.compile("(?i)metatrader|\\bmt[45]\\b|tradingview|ninjatrader");
+  private static final Pattern OTHER_PLATFORMS =
+      Pattern.compile("(?i)metatrader|\\bmt[45]\\b|tradingview|ninjatrader");
 
   private static final Pattern RGB = Pattern.compile("rgba?\\((\\d+),\\s*(\\d+),\\s*(\\d+)");
 
   @Test
-  @DisplayName("6.2.3 lang: en shows English, es Spanish, ar Arabic right to left, xx and de the broker's default (English); the links between the forms keep lang")
+  @DisplayName(
+      "6.2.3 lang: en shows English, es Spanish, ar Arabic right to left, xx and de the broker's default (English); the links between the forms keep lang")
   void language() {
     try (Browser browser = new Browser(ctrader.base())) {
       showsLanguage(browser, "en", LOGIN_EN, "en", "ltr");
@@ -54,23 +56,33 @@ class DesignConformanceIT extends ContractIT {
     }
   }
 
-  /** Opens the login form with {@code ?lang=requested}, checks it, then follows the link to signup and back. */
-  private static void showsLanguage(Browser browser, String requested, String heading, String lang, String dir) {
+  /**
+   * Opens the login form with {@code ?lang=requested}, checks it, then follows the link to signup
+   * and back.
+   */
+  private static void showsLanguage(
+      Browser browser, String requested, String heading, String lang, String dir) {
     browser.open("/auth/login?lang=" + requested);
     assertEquals(heading, heading(browser), "the login heading for lang=" + requested);
     assertEquals(lang, browser.attribute("html", "lang"), "<html lang> for lang=" + requested);
     assertEquals(dir, browser.attribute("html", "dir"), "<html dir> for lang=" + requested);
     browser.click("to-signup");
     assertTrue(browser.has("signup:submit"), "the link leads to the signup form");
-    assertEquals(requested, browser.queryParameter("lang"), "the link to signup carries the requested lang");
-    assertEquals(lang, browser.attribute("html", "lang"), "the signup form is in the same language");
+    assertEquals(
+        requested, browser.queryParameter("lang"), "the link to signup carries the requested lang");
+    assertEquals(
+        lang, browser.attribute("html", "lang"), "the signup form is in the same language");
     browser.click("to-login");
-    assertEquals(requested, browser.queryParameter("lang"), "the link back to login carries the requested lang");
+    assertEquals(
+        requested,
+        browser.queryParameter("lang"),
+        "the link back to login carries the requested lang");
     assertEquals(heading, heading(browser));
   }
 
   @Test
-  @DisplayName("6.2.4 theme: light then dark; the body's class and computed colours follow, and the dark UI is dark")
+  @DisplayName(
+      "6.2.4 theme: light then dark; the body's class and computed colours follow, and the dark UI is dark")
   void theme() {
     try (Browser browser = new Browser(ctrader.base())) {
       for (String form : List.of("/auth/login?firstLogin=false", "/auth/login?firstLogin=true")) {
@@ -88,31 +100,56 @@ class DesignConformanceIT extends ContractIT {
    * (relative luminance, WCAG); answers the computed background colour.
    */
   private static String showsTheme(Browser browser, String theme) {
-    assertTrue(bodyClasses(browser).contains("theme-" + theme), "body class theme-" + theme + ": " + bodyClasses(browser));
+    assertTrue(
+        bodyClasses(browser).contains("theme-" + theme),
+        "body class theme-" + theme + ": " + bodyClasses(browser));
     String background = browser.bodyStyle("background-color");
     double ground = luminance(background);
     double text = luminance(browser.bodyStyle("color"));
     if (theme.equals("dark")) {
-      assertTrue(ground < 0.1 && text > 0.5, "dark: light text on a dark ground, not " + browser.bodyStyle("color") + " on " + background);
+      assertTrue(
+          ground < 0.1 && text > 0.5,
+          "dark: light text on a dark ground, not "
+              + browser.bodyStyle("color")
+              + " on "
+              + background);
     } else {
-      assertTrue(ground > 0.8 && text < 0.2, "light: dark text on a light ground, not " + browser.bodyStyle("color") + " on " + background);
+      assertTrue(
+          ground > 0.8 && text < 0.2,
+          "light: dark text on a light ground, not "
+              + browser.bodyStyle("color")
+              + " on "
+              + background);
     }
     return background;
   }
 
   @Test
-  @DisplayName("6.2.5 firstLogin=true shows the signup form; false or absent the login form, with a link to signup but no signup fields")
+  @DisplayName(
+      "6.2.5 firstLogin=true shows the signup form; false or absent the login form, with a link to signup but no signup fields")
   void firstLogin() {
     try (Browser browser = new Browser(ctrader.base())) {
       browser.open("/auth/login?firstLogin=true&lang=en");
-      assertTrue(browser.has("signup:firstName") && browser.has("signup:terms") && browser.has("signup:submit"), "the signup form");
+      assertTrue(
+          browser.has("signup:firstName")
+              && browser.has("signup:terms")
+              && browser.has("signup:submit"),
+          "the signup form");
       assertFalse(browser.has("login:submit"), "and no login form");
       assertEquals(SIGNUP_EN, heading(browser));
       assertEquals("/auth/login", browser.url().getPath(), "on the one URL cTrader opened");
       for (String url : List.of("/auth/login?firstLogin=false&lang=en", "/auth/login?lang=en")) {
         browser.open(url);
-        assertTrue(browser.has("login:email") && browser.has("login:password") && browser.has("login:submit"), "the login form at " + url);
-        assertFalse(browser.has("signup:submit") || browser.has("signup:firstName") || browser.has("signup:terms"), "no signup form at " + url);
+        assertTrue(
+            browser.has("login:email")
+                && browser.has("login:password")
+                && browser.has("login:submit"),
+            "the login form at " + url);
+        assertFalse(
+            browser.has("signup:submit")
+                || browser.has("signup:firstName")
+                || browser.has("signup:terms"),
+            "no signup form at " + url);
         assertEquals(LOGIN_EN, heading(browser));
         assertTrue(browser.has("to-signup"), "a link to signup at " + url);
       }
@@ -120,7 +157,8 @@ class DesignConformanceIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("6.2.6 several parameters at once: lang=en&theme=dark, then lang=es&theme=light, on login and signup")
+  @DisplayName(
+      "6.2.6 several parameters at once: lang=en&theme=dark, then lang=es&theme=light, on login and signup")
   void severalParametersAtOnce() {
     try (Browser browser = new Browser(ctrader.base())) {
       followsBoth(browser, "/auth/login?lang=en&theme=dark", LOGIN_EN, "dark");
@@ -146,13 +184,16 @@ class DesignConformanceIT extends ContractIT {
       assertEquals("Reset password", link.getText());
       browser.click("forgot");
       assertEquals("/auth/forgot", browser.url().getPath());
-      assertTrue(browser.has("forgot:email") && browser.has("forgot:submit"), "the reset form asks for the e-mail address");
+      assertTrue(
+          browser.has("forgot:email") && browser.has("forgot:submit"),
+          "the reset form asks for the e-mail address");
       assertEquals("dark", browser.queryParameter("theme"), "in the same theme");
     }
   }
 
   @Test
-  @DisplayName("6.2.1 / 6.2.2 / 7.4 every screen through its stages fits phone, 4:3 and desktop, shows the sandbox banner, says neither \"cTrader ID\" nor another platform")
+  @DisplayName(
+      "6.2.1 / 6.2.2 / 7.4 every screen through its stages fits phone, 4:3 and desktop, shows the sandbox banner, says neither \"cTrader ID\" nor another platform")
   void everyScreenAtEverySize() {
     try (Browser browser = new Browser(ctrader.base())) {
       browser.open("/auth/login?lang=en&theme=light&source=Web");
@@ -161,7 +202,9 @@ class DesignConformanceIT extends ContractIT {
       looksRight(browser, "forgot");
       browser.open("/auth/login?firstLogin=true");
       browser.click("signup:submit");
-      assertTrue(browser.texts("#messages li").size() >= 3, "an empty signup is answered with its problems");
+      assertTrue(
+          browser.texts("#messages li").size() >= 3,
+          "an empty signup is answered with its problems");
       looksRight(browser, "signup-errors");
       browser.open("/auth/login?firstLogin=true");
       looksRight(browser, "signup");
@@ -173,8 +216,13 @@ class DesignConformanceIT extends ContractIT {
       looksRight(browser, "callback-success");
       for (String page : List.of("accounts", "password", "email", "partner")) {
         browser.open("/client/" + page);
-        assertEquals("/client/" + page, browser.url().getPath(), "the signed-in trader reaches the client area");
-        assertTrue(browser.has("nav-" + page), "/client/" + page + " shows the client area, not " + browser.driver().getTitle());
+        assertEquals(
+            "/client/" + page,
+            browser.url().getPath(),
+            "the signed-in trader reaches the client area");
+        assertTrue(
+            browser.has("nav-" + page),
+            "/client/" + page + " shows the client area, not " + browser.driver().getTitle());
         looksRight(browser, "client-" + page);
       }
       browser.click("join:submit");
@@ -186,7 +234,8 @@ class DesignConformanceIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("6.2.1 / 6.2.2 the login screen in the dark theme and in Arabic (right to left) fits phone, 4:3 and desktop")
+  @DisplayName(
+      "6.2.1 / 6.2.2 the login screen in the dark theme and in Arabic (right to left) fits phone, 4:3 and desktop")
   void loginDarkAndArabic() {
     try (Browser browser = new Browser(ctrader.base())) {
       browser.open("/auth/login?lang=en&theme=dark");
@@ -200,33 +249,57 @@ class DesignConformanceIT extends ContractIT {
   }
 
   /**
-   * 6.2.1/6.2.2 and §7.4 on the page shown, after its screenshots: at every size nothing sticks
-   * out sideways; the sandbox banner is there; no "cTrader ID" and no other platform in the page.
+   * 6.2.1/6.2.2 and §7.4 on the page shown, after its screenshots: at every size nothing sticks out
+   * sideways; the sandbox banner is there; no "cTrader ID" and no other platform in the page.
    */
   private static void looksRight(Browser browser, String screen) {
     browser.screenshots(screen);
     for (Viewport viewport : Viewport.values()) {
       browser.resize(viewport);
-      fits(browser, screen + " (" + viewport + ")", viewport == Viewport.PHONE ? 400 : Integer.MAX_VALUE);
+      fits(
+          browser,
+          screen + " (" + viewport + ")",
+          viewport == Viewport.PHONE ? 400 : Integer.MAX_VALUE);
     }
     browser.driver().manage().window().setSize(new Dimension(1024, 768));
     fits(browser, screen + " (4:3)", Integer.MAX_VALUE);
     browser.resize(Viewport.DESKTOP);
-    assertTrue(browser.driver().findElement(By.id("sandbox-banner")).isDisplayed(), screen + ": the sandbox banner shows");
+    assertTrue(
+        browser.driver().findElement(By.id("sandbox-banner")).isDisplayed(),
+        screen + ": the sandbox banner shows");
     String text = browser.pageText() + " " + browser.driver().getTitle();
-    assertFalse(browser.driver().getPageSource().toLowerCase(Locale.ROOT).contains("ctrader id"), screen + " mentions cTrader ID");
-    assertFalse(OTHER_PLATFORMS.matcher(text).find(), screen + " mentions another platform: " + text);
+    assertFalse(
+        browser.driver().getPageSource().toLowerCase(Locale.ROOT).contains("ctrader id"),
+        screen + " mentions cTrader ID");
+    assertFalse(
+        OTHER_PLATFORMS.matcher(text).find(), screen + " mentions another platform: " + text);
   }
 
-  /** No horizontal overflow: the page is no wider than the window, which is at most {@code widest} px. */
+  /**
+   * No horizontal overflow: the page is no wider than the window, which is at most {@code widest}
+   * px.
+   */
   private static void fits(Browser browser, String what, int widest) {
     long window = number(browser.script("return window.innerWidth"));
     long page = number(browser.script("return document.documentElement.scrollWidth"));
-    assertTrue(window <= widest, what + ": the window is " + window + " px wide, so the size was not applied");
-    assertTrue(page <= window, what + " overflows sideways: " + page + " px in a " + window + " px window, by " + outside(browser));
+    assertTrue(
+        window <= widest,
+        what + ": the window is " + window + " px wide, so the size was not applied");
+    assertTrue(
+        page <= window,
+        what
+            + " overflows sideways: "
+            + page
+            + " px in a "
+            + window
+            + " px window, by "
+            + outside(browser));
   }
 
-  /** The innermost elements that reach past the window's right or left edge, for the failure message. */
+  /**
+   * The innermost elements that reach past the window's right or left edge, for the failure
+   * message.
+   */
   private static Object outside(Browser browser) {
     return browser.script(
         "return [...document.body.querySelectorAll('*')].filter(e => { const r = e.getBoundingClientRect();"
@@ -237,23 +310,30 @@ class DesignConformanceIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("7.4 login and signup have no chat button, no script that could pop up or load one, and show the sandbox banner")
+  @DisplayName(
+      "7.4 login and signup have no chat button, no script that could pop up or load one, and show the sandbox banner")
   void nothingSuperfluousOnLoginAndSignup() {
     try (Browser browser = new Browser(ctrader.base())) {
       for (String form : List.of("/auth/login?lang=en", "/auth/login?firstLogin=true&lang=en")) {
         browser.open(form);
-        long chats = number(browser.script(
-            "return document.querySelectorAll('[id*=chat i], [class*=chat i], [href*=chat i], [name*=chat i], iframe').length"));
+        long chats =
+            number(
+                browser.script(
+                    "return document.querySelectorAll('[id*=chat i], [class*=chat i], [href*=chat i], [name*=chat i], iframe').length"));
         assertEquals(0, chats, "no chat element on " + form);
-        assertEquals(0, number(browser.script("return document.scripts.length")), "no script on " + form);
-        assertTrue(browser.driver().findElement(By.id("sandbox-banner")).isDisplayed(), "the sandbox banner on " + form);
+        assertEquals(
+            0, number(browser.script("return document.scripts.length")), "no script on " + form);
+        assertTrue(
+            browser.driver().findElement(By.id("sandbox-banner")).isDisplayed(),
+            "the sandbox banner on " + form);
         assertTrue(browser.text("sandbox-banner").contains("SANDBOX"));
       }
     }
   }
 
   @Test
-  @DisplayName("§5.3 / §6.10 lang, theme, source, eventName, utm_source and gclid reach account creation after signup; an unknown parameter does not")
+  @DisplayName(
+      "§5.3 / §6.10 lang, theme, source, eventName, utm_source and gclid reach account creation after signup; an unknown parameter does not")
   void parametersCarriedThroughSignup() {
     Map<String, String> carried = new LinkedHashMap<>();
     carried.put("lang", "es");
@@ -266,10 +346,17 @@ class DesignConformanceIT extends ContractIT {
     carried.forEach((name, value) -> url.append('&').append(name).append('=').append(value));
     try (Browser browser = new Browser(ctrader.base())) {
       Traders.signUp(browser, url + "&foo=bar", Traders.newEmail(), false);
-      assertEquals("/account/create", browser.url().getPath(), "signup continues to account creation");
-      carried.forEach((name, value) -> assertEquals(value, browser.queryParameter(name), name + " is carried: " + browser.url()));
-      assertNull(browser.queryParameter("foo"), "an unknown parameter is not carried: " + browser.url());
-      assertTrue(bodyClasses(browser).containsAll(List.of("source-ios", "theme-dark")), "body classes " + bodyClasses(browser));
+      assertEquals(
+          "/account/create", browser.url().getPath(), "signup continues to account creation");
+      carried.forEach(
+          (name, value) ->
+              assertEquals(
+                  value, browser.queryParameter(name), name + " is carried: " + browser.url()));
+      assertNull(
+          browser.queryParameter("foo"), "an unknown parameter is not carried: " + browser.url());
+      assertTrue(
+          bodyClasses(browser).containsAll(List.of("source-ios", "theme-dark")),
+          "body classes " + bodyClasses(browser));
       assertEquals("es", browser.attribute("html", "lang"));
     }
   }
@@ -286,7 +373,10 @@ class DesignConformanceIT extends ContractIT {
     return ((Number) scriptResult).longValue();
   }
 
-  /** WCAG relative luminance of a computed CSS colour, "rgb(r, g, b)" or "rgba(r, g, b, a)": 0 black, 1 white. */
+  /**
+   * WCAG relative luminance of a computed CSS colour, "rgb(r, g, b)" or "rgba(r, g, b, a)": 0
+   * black, 1 white.
+   */
   static double luminance(String cssColour) {
     Matcher rgb = RGB.matcher(cssColour);
     assertTrue(rgb.find(), "a computed colour: " + cssColour);

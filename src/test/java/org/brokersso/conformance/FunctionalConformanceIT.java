@@ -22,46 +22,63 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Spotware's functional tests (§7.3) that concern the identity screens, driven in headless
- * Chromium against the WAR in sandbox mode. Each flow ends with the OT token the browser reached
- * the success URL with, exchanged over HTTP at 4.2: the screens and the API proven together.
+ * Spotware's functional tests (§7.3) that concern the identity screens, driven in headless Chromium
+ * against the WAR in sandbox mode. Each flow ends with the OT token the browser reached the success
+ * URL with, exchanged over HTTP at 4.2: the screens and the API proven together.
  */
 class FunctionalConformanceIT extends ContractIT {
 
   /** The SMTP server Payara sends to in the tests (arquillian.xml: mail.smtp.*). */
   @RegisterExtension
   static final GreenMailExtension SMTP =
-      new GreenMailExtension(new ServerSetup(Integer.getInteger("it.smtp.port", 13025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+      new GreenMailExtension(
+              new ServerSetup(
+                  Integer.getInteger("it.smtp.port", 13025),
+                  "127.0.0.1",
+                  ServerSetup.PROTOCOL_SMTP))
           .withPerMethodLifecycle(false);
 
-  private static final Pattern RESET_LINK = Pattern.compile("https?://\\S+/auth/reset\\?token=pr_[A-Za-z0-9_-]{43}[^\\s\"<>]*");
+  private static final Pattern RESET_LINK =
+      Pattern.compile("https?://\\S+/auth/reset\\?token=pr_[A-Za-z0-9_-]{43}[^\\s\"<>]*");
 
   @Test
-  @DisplayName("6.3.1 a new trader signs up, opens an account, and 4.2 then 4.3 know them (keep me logged in)")
+  @DisplayName(
+      "6.3.1 a new trader signs up, opens an account, and 4.2 then 4.3 know them (keep me logged in)")
   void signupWithKeepMeLoggedIn() {
     try (Browser browser = new Browser(ctrader.base())) {
       String email = Traders.newEmail();
-      Traders.signUp(browser, "/auth/login?firstLogin=true&lang=en&theme=light&source=Web", email, true);
-      assertTrue(browser.url().getPath().endsWith("/account/create"), "signup continues to account creation: " + browser.url());
+      Traders.signUp(
+          browser, "/auth/login?firstLogin=true&lang=en&theme=light&source=Web", email, true);
+      assertTrue(
+          browser.url().getPath().endsWith("/account/create"),
+          "signup continues to account creation: " + browser.url());
       browser.screenshots("account-create");
       Traders.createAccount(browser);
 
-      assertTrue(browser.url().getPath().endsWith("/callback/success"), "account creation ends on the success URL");
+      assertTrue(
+          browser.url().getPath().endsWith("/callback/success"),
+          "account creation ends on the success URL");
       String token = browser.queryParameter("token");
       assertTrue(token.startsWith("ot_"), "the success URL carries an OT token");
       browser.screenshots("callback-success");
 
       JsonObject session = ctrader.exchange(crmApiToken, token).expect(200).json();
-      assertTrue(session.containsKey("accessToken"), "keep me logged in: 4.2 answers an accessToken");
+      assertTrue(
+          session.containsKey("accessToken"), "keep me logged in: 4.2 answers an accessToken");
       long userId = session.getJsonNumber("userId").longValue();
-      JsonObject verified = ctrader.authorize(crmApiToken, session.getString("accessToken")).expect(200).json();
-      assertEquals(userId, verified.getJsonNumber("userId").longValue(), "4.3 answers the same cTrader user");
+      JsonObject verified =
+          ctrader.authorize(crmApiToken, session.getString("accessToken")).expect(200).json();
+      assertEquals(
+          userId,
+          verified.getJsonNumber("userId").longValue(),
+          "4.3 answers the same cTrader user");
       ctrader.exchange(crmApiToken, token).expectError(410, "CID_TOKEN_EXPIRED");
     }
   }
 
   @Test
-  @DisplayName("6.3.2 an existing trader logs in; without keep me logged in 4.2 answers no accessToken")
+  @DisplayName(
+      "6.3.2 an existing trader logs in; without keep me logged in 4.2 answers no accessToken")
   void loginWithoutKeepMeLoggedIn() {
     String email = Traders.newEmail();
     long userId = Traders.registered(ctrader, email);
@@ -75,7 +92,8 @@ class FunctionalConformanceIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("6.1.5 / 6.1.6 every login mints a new OT token, and different users get different ones")
+  @DisplayName(
+      "6.1.5 / 6.1.6 every login mints a new OT token, and different users get different ones")
   void everyLoginANewToken() {
     String first = Traders.newEmail();
     String second = Traders.newEmail();
@@ -94,20 +112,32 @@ class FunctionalConformanceIT extends ContractIT {
     try (Browser browser = new Browser(ctrader.base())) {
       Traders.logIn(browser, "/auth/login", email, Traders.PASSWORD, false);
       String token = browser.queryParameter("token");
-      assertEquals(expectedUserId, ctrader.exchange(crmApiToken, token).expect(200).json().getJsonNumber("userId").longValue());
+      assertEquals(
+          expectedUserId,
+          ctrader
+              .exchange(crmApiToken, token)
+              .expect(200)
+              .json()
+              .getJsonNumber("userId")
+              .longValue());
       return token;
     }
   }
 
   @Test
-  @DisplayName("5.4 the broker's own login address (screen.login-path) is the same one URL: firstLogin picks the form")
+  @DisplayName(
+      "5.4 the broker's own login address (screen.login-path) is the same one URL: firstLogin picks the form")
   void configuredLoginAddress() {
     try (Browser browser = new Browser(ctrader.base())) {
       browser.open("/Trader/Logon?firstLogin=true&lang=es");
       assertTrue(browser.has("signup:submit"), "firstLogin=true shows signup");
-      assertTrue(browser.url().getPath().equals("/Trader/Logon"), "the address bar keeps the URL cTrader opened");
+      assertTrue(
+          browser.url().getPath().equals("/Trader/Logon"),
+          "the address bar keeps the URL cTrader opened");
       browser.open("/Trader/Logon?firstLogin=false");
-      assertTrue(browser.has("login:submit") && !browser.has("signup:submit"), "firstLogin=false shows login");
+      assertTrue(
+          browser.has("login:submit") && !browser.has("signup:submit"),
+          "firstLogin=false shows login");
     }
   }
 
@@ -127,7 +157,8 @@ class FunctionalConformanceIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("6.3.9 reset password from the login screen: e-mailed link, new password, logged in, new password works")
+  @DisplayName(
+      "6.3.9 reset password from the login screen: e-mailed link, new password, logged in, new password works")
   void resetPassword() throws Exception {
     String email = Traders.newEmail();
     long userId = Traders.registered(ctrader, email);
@@ -136,12 +167,15 @@ class FunctionalConformanceIT extends ContractIT {
       browser.open("/auth/login?lang=en");
       browser.click("forgot");
       browser.type("forgot:email", email).click("forgot:submit");
-      assertTrue(browser.has("sent"), "the screen confirms without telling whether the address exists");
+      assertTrue(
+          browser.has("sent"), "the screen confirms without telling whether the address exists");
       link = resetLinkMailedTo(email);
       browser.open(link);
       browser.screenshots("auth-reset");
       browser.type("reset:password", "a brand new secret").click("reset:submit");
-      assertTrue(browser.url().getPath().endsWith("/client/accounts"), "the trader ends up logged in: " + browser.url());
+      assertTrue(
+          browser.url().getPath().endsWith("/client/accounts"),
+          "the trader ends up logged in: " + browser.url());
       assertTrue(browser.has("confirmation"), "with a confirmation message");
     }
     try (Browser browser = new Browser(ctrader.base())) {
@@ -149,7 +183,14 @@ class FunctionalConformanceIT extends ContractIT {
       assertTrue(browser.has("login:submit"), "the old password no longer works");
       Traders.logIn(browser, "/auth/login", email, "a brand new secret", false);
       String token = browser.queryParameter("token");
-      assertEquals(userId, ctrader.exchange(crmApiToken, token).expect(200).json().getJsonNumber("userId").longValue());
+      assertEquals(
+          userId,
+          ctrader
+              .exchange(crmApiToken, token)
+              .expect(200)
+              .json()
+              .getJsonNumber("userId")
+              .longValue());
       browser.open(link);
       assertTrue(browser.has("invalid"), "a reset link works once");
     }
@@ -159,7 +200,9 @@ class FunctionalConformanceIT extends ContractIT {
     long deadline = System.currentTimeMillis() + 20_000;
     while (System.currentTimeMillis() < deadline) {
       for (MimeMessage message : SMTP.getReceivedMessagesForDomain(email)) {
-        Matcher link = RESET_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        Matcher link =
+            RESET_LINK.matcher(
+                GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
         if (link.find()) {
           return link.group();
         }
@@ -170,7 +213,8 @@ class FunctionalConformanceIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("6.3.3 a trader who signs up through a partner's link appears in that partner's list")
+  @DisplayName(
+      "6.3.3 a trader who signs up through a partner's link appears in that partner's list")
   void partnerAttribution() {
     String partnerEmail = Traders.newEmail();
     String traderEmail = Traders.newEmail();
@@ -180,37 +224,60 @@ class FunctionalConformanceIT extends ContractIT {
       Traders.createAccount(partner);
       partner.open("/client/partner").click("join:submit");
       partnerId = partner.text("partner-id");
-      assertTrue(partner.text("referral-link").endsWith("/auth/login?firstLogin=true&partnerId=" + partnerId));
+      assertTrue(
+          partner
+              .text("referral-link")
+              .endsWith("/auth/login?firstLogin=true&partnerId=" + partnerId));
       try (Browser incognito = new Browser(ctrader.base())) {
-        Traders.signUp(incognito, "/auth/login?firstLogin=true&partnerId=" + partnerId, traderEmail, false);
+        Traders.signUp(
+            incognito, "/auth/login?firstLogin=true&partnerId=" + partnerId, traderEmail, false);
         Traders.createAccount(incognito);
         assertTrue(incognito.queryParameter("token").startsWith("ot_"));
       }
       partner.open("/client/partner");
       partner.screenshots("client-partner");
-      assertTrue(partner.texts("tr.referred td.email").contains(traderEmail), "the partner sees the new trader");
+      assertTrue(
+          partner.texts("tr.referred td.email").contains(traderEmail),
+          "the partner sees the new trader");
     }
-    assertEquals(1, AuditRows.countWithDetail("PARTNER_ATTRIBUTION", "SUCCESS", "partner " + partnerId), "cTrader was told the partner once (3.6)");
+    assertEquals(
+        1,
+        AuditRows.countWithDetail("PARTNER_ATTRIBUTION", "SUCCESS", "partner " + partnerId),
+        "cTrader was told the partner once (3.6)");
   }
 
   @Test
-  @DisplayName("6.3.8 the client area opens embedded cTrader Web, logged in through a fresh OT token")
+  @DisplayName(
+      "6.3.8 the client area opens embedded cTrader Web, logged in through a fresh OT token")
   void embeddedCtraderWeb() {
     String email = Traders.newEmail();
     try (Browser browser = new Browser(ctrader.base())) {
       Traders.signUp(browser, "/auth/login?firstLogin=true&lang=es", email, false);
       Traders.createAccount(browser);
-      long userId = ctrader.exchange(crmApiToken, browser.queryParameter("token")).expect(200).json().getJsonNumber("userId").longValue();
+      long userId =
+          ctrader
+              .exchange(crmApiToken, browser.queryParameter("token"))
+              .expect(200)
+              .json()
+              .getJsonNumber("userId")
+              .longValue();
       browser.open("/client/accounts");
       String login = browser.texts("tr.account td.login").get(0);
       browser.click("nav-web");
       URI frame = URI.create(browser.attribute("iframe#ctrader-web", "src"));
-      assertTrue(frame.getPath().endsWith("/sandbox/ctrader-web"), "the sandbox's stand-in for cTrader Web");
+      assertTrue(
+          frame.getPath().endsWith("/sandbox/ctrader-web"),
+          "the sandbox's stand-in for cTrader Web");
       String query = frame.getRawQuery();
       assertTrue(query.startsWith("source=web&token=ot_"), query);
-      assertTrue(query.contains("&lang=es") && query.endsWith("&acc=" + login), "language and trading account travel: " + query);
+      assertTrue(
+          query.contains("&lang=es") && query.endsWith("&acc=" + login),
+          "language and trading account travel: " + query);
       browser.driver().switchTo().frame("ctrader-web");
-      assertEquals(String.valueOf(userId), browser.text("user-id"), "cTrader Web redeemed the token for the same trader");
+      assertEquals(
+          String.valueOf(userId),
+          browser.text("user-id"),
+          "cTrader Web redeemed the token for the same trader");
       browser.driver().switchTo().defaultContent();
       browser.screenshots("client-web");
     }

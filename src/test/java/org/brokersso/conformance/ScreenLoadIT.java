@@ -24,10 +24,15 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 class ScreenLoadIT extends ContractIT {
 
   private static final List<String> SCREENS =
-      List.of("/auth/login?lang=en", "/auth/login?firstLogin=true&lang=ar&theme=dark", "/auth/forgot", "/callback/success?token=x");
+      List.of(
+          "/auth/login?lang=en",
+          "/auth/login?firstLogin=true&lang=ar&theme=dark",
+          "/auth/forgot",
+          "/callback/success?token=x");
 
   @Test
-  @DisplayName("7.4 every screen paints; first paint and load times are recorded (3G-like link included)")
+  @DisplayName(
+      "7.4 every screen paints; first paint and load times are recorded (3G-like link included)")
   void recordsFirstPaint() throws IOException {
     List<String> rows = new ArrayList<>();
     try (Browser browser = new Browser(ctrader.base())) {
@@ -44,14 +49,18 @@ class ScreenLoadIT extends ContractIT {
     Files.writeString(
         Path.of("target", "screen-load.md"),
         "| link | screen | first paint, first visit (ms) | first paint, repeat (ms) | load, first visit (ms) | bytes, first visit |\n|---|---|---|---|---|---|\n"
-            + String.join("\n", rows) + "\n");
+            + String.join("\n", rows)
+            + "\n");
   }
 
   /** The page's first contentful paint; the entry may be reported a moment after the load event. */
   private static double firstContentfulPaint(Browser browser) {
     for (int poll = 0; poll < 50; poll++) {
-      double fcp = ((Number) browser.script(
-          "const p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? p.startTime : -1;")).doubleValue();
+      double fcp =
+          ((Number)
+                  browser.script(
+                      "const p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? p.startTime : -1;"))
+              .doubleValue();
       if (fcp > 0) {
         return fcp;
       }
@@ -77,15 +86,31 @@ class ScreenLoadIT extends ContractIT {
         assertTrue(fcp > 0, screen + " painted");
         if (run == 0) {
           first = fcp;
-          load = ((Number) browser.script("return performance.getEntriesByType('navigation')[0].loadEventEnd;")).doubleValue();
-          bytes = ((Number) browser.script(
-              "return performance.getEntriesByType('navigation')[0].transferSize"
-                  + " + performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, 0);")).longValue();
+          load =
+              ((Number)
+                      browser.script(
+                          "return performance.getEntriesByType('navigation')[0].loadEventEnd;"))
+                  .doubleValue();
+          bytes =
+              ((Number)
+                      browser.script(
+                          "return performance.getEntriesByType('navigation')[0].transferSize"
+                              + " + performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, 0);"))
+                  .longValue();
         } else {
           repeat = Math.min(repeat, fcp);
         }
       }
-      rows.add(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.0f | %.0f | %d |", link, screen, first, repeat, load, bytes));
+      rows.add(
+          String.format(
+              Locale.ROOT,
+              "| %s | `%s` | %.0f | %.0f | %.0f | %d |",
+              link,
+              screen,
+              first,
+              repeat,
+              load,
+              bytes));
     }
   }
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The broker's flows against any {@link CtraderBackend}: extended by the REST client against the
- * HTTP double ({@code RestCtraderBackendContractTest}) and by the sandbox in the server
- * ({@code SandboxCtraderBackendIT}), so the sandbox answers what the contract says cTrader answers.
- * The amounts and currencies below are what the HTTP double is scripted for.
+ * HTTP double ({@code RestCtraderBackendContractTest}) and by the sandbox in the server ({@code
+ * SandboxCtraderBackendIT}), so the sandbox answers what the contract says cTrader answers. The
+ * amounts and currencies below are what the HTTP double is scripted for.
  */
 public abstract class CtraderBackendContract {
 
@@ -37,7 +37,8 @@ public abstract class CtraderBackendContract {
   protected abstract List<Ribbon> ribbonsShownTo(long userId);
 
   /** A user with two linked accounts (USD and EUR). */
-  protected record Onboarded(String email, long userId, Trader usd, Trader eur, long usdAccount, long eurAccount) {}
+  protected record Onboarded(
+      String email, long userId, Trader usd, Trader eur, long usdAccount, long eurAccount) {}
 
   protected Onboarded onboard() {
     String email = "jane." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
@@ -51,7 +52,8 @@ public abstract class CtraderBackendContract {
   }
 
   private static TraderRequest account(String currency) {
-    return TraderRequest.of(currency, "Retail_" + currency, TRADER_PASSWORD_HASH, 50000, AccountType.HEDGED);
+    return TraderRequest.of(
+        currency, "Retail_" + currency, TRADER_PASSWORD_HASH, 50000, AccountType.HEDGED);
   }
 
   @Test
@@ -74,24 +76,30 @@ public abstract class CtraderBackendContract {
   }
 
   @Test
-  @DisplayName("3.2 refuses a taken email with CH_EMAIL_ALREADY_EXISTS, and 3.11 finds the existing user")
+  @DisplayName(
+      "3.2 refuses a taken email with CH_EMAIL_ALREADY_EXISTS, and 3.11 finds the existing user")
   void aTakenEmailIsRefusedAndFound() {
     Onboarded jane = onboard();
     CtraderRejection taken =
-        assertThrows(CtraderRejection.class, () -> backend().createUser(CreateUserRequest.of(jane.email(), null, "en")));
+        assertThrows(
+            CtraderRejection.class,
+            () -> backend().createUser(CreateUserRequest.of(jane.email(), null, "en")));
     assertTrue(taken.is(WebservErrorCode.CH_EMAIL_ALREADY_EXISTS), taken.getMessage());
     assertEquals(jane.userId(), backend().findUserId(jane.email()).orElseThrow());
   }
 
   @Test
-  @DisplayName("3.5: deposit, withdraw, and a withdrawal beyond the balance refused with NOT_ENOUGH_MONEY")
+  @DisplayName(
+      "3.5: deposit, withdraw, and a withdrawal beyond the balance refused with NOT_ENOUGH_MONEY")
   void depositAndWithdrawBeyondTheBalance() {
     long login = onboard().usd().login();
 
     long deposit = backend().deposit(login, new BigDecimal("250.75"), "PSP-1");
     long withdrawal = backend().withdraw(login, new BigDecimal("100.00"), "W-1");
     CtraderRejection refused =
-        assertThrows(CtraderRejection.class, () -> backend().withdraw(login, new BigDecimal("150.76"), "W-2"));
+        assertThrows(
+            CtraderRejection.class,
+            () -> backend().withdraw(login, new BigDecimal("150.76"), "W-2"));
     long rest = backend().withdraw(login, new BigDecimal("150.75"), "W-3");
 
     assertTrue(deposit > 0 && withdrawal > 0 && rest > 0);
@@ -100,7 +108,8 @@ public abstract class CtraderBackendContract {
   }
 
   @Test
-  @DisplayName("3.5 refuses a non-positive amount (CHANGE_BALANCE_BAD_AMOUNT) and an unknown login (TRADER_NOT_FOUND)")
+  @DisplayName(
+      "3.5 refuses a non-positive amount (CHANGE_BALANCE_BAD_AMOUNT) and an unknown login (TRADER_NOT_FOUND)")
   void balanceChangeRefusals() {
     long login = onboard().usd().login();
     assertTrue(
@@ -116,10 +125,28 @@ public abstract class CtraderBackendContract {
   void anUnknownBrokerIsRefused() {
     TraderRequest elsewhere =
         new TraderRequest(
-            null, AccountType.HEDGED, 0L, "NO_SUCH_BROKER", "USD", "Retail_USD", TRADER_PASSWORD_HASH, 10000, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null,
+            AccountType.HEDGED,
+            0L,
+            "NO_SUCH_BROKER",
+            "USD",
+            "Retail_USD",
+            TRADER_PASSWORD_HASH,
+            10000,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     assertTrue(
-        assertThrows(CtraderRejection.class, () -> backend().openTradingAccount(elsewhere)).is(WebservErrorCode.CH_PLANT_INVALID));
+        assertThrows(CtraderRejection.class, () -> backend().openTradingAccount(elsewhere))
+            .is(WebservErrorCode.CH_PLANT_INVALID));
   }
 
   @Test
@@ -141,9 +168,17 @@ public abstract class CtraderBackendContract {
     Onboarded jane = onboard();
     List<Ribbon> ribbons =
         List.of(
-            Ribbon.of("#1f8efa", "Verify your identity", false, RibbonAction.inApp("https://crm.example.org/kyc/start"))
+            Ribbon.of(
+                    "#1f8efa",
+                    "Verify your identity",
+                    false,
+                    RibbonAction.inApp("https://crm.example.org/kyc/start"))
                 .forAccount(jane.usdAccount()),
-            Ribbon.of("#22aa55", "Deposit bonus this week", true, RibbonAction.external("https://www.example.org/promo")));
+            Ribbon.of(
+                "#22aa55",
+                "Deposit bonus this week",
+                true,
+                RibbonAction.external("https://www.example.org/promo")));
 
     backend().showRibbons(jane.userId(), ribbons);
     assertEquals(ribbons, ribbonsShownTo(jane.userId()));
@@ -168,6 +203,9 @@ public abstract class CtraderBackendContract {
   @DisplayName("3.12 logs a user out; redeeming an unknown in-app token is a 404")
   void logOutAndUnknownInAppToken() {
     backend().logOut(onboard().userId());
-    assertEquals(404, assertThrows(CtraderRejection.class, () -> backend().redeemInAppToken("no-such-token")).status());
+    assertEquals(
+        404,
+        assertThrows(CtraderRejection.class, () -> backend().redeemInAppToken("no-such-token"))
+            .status());
   }
 }

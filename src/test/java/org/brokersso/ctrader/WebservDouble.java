@@ -22,8 +22,8 @@ import org.brokersso.ctrader.control.WebservSettings;
 
 /**
  * The HTTP test double of cTrader's backend: WireMock on a real port, answering the manager-token
- * call 3.1 for the spec's sample manager (30417, password {@code ManagerPass#1}), plus the
- * {@link RestCtraderBackend} configured against it with the registered defaults.
+ * call 3.1 for the spec's sample manager (30417, password {@code ManagerPass#1}), plus the {@link
+ * RestCtraderBackend} configured against it with the registered defaults.
  */
 public final class WebservDouble {
 
@@ -40,7 +40,9 @@ public final class WebservDouble {
     server.start();
     server.stubFor(
         post(urlPathEqualTo("/v2/webserv/managers/token"))
-            .withRequestBody(equalToJson("{\"login\":30417,\"hashedPassword\":\"" + MANAGER_PASSWORD_MD5 + "\"}"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"login\":30417,\"hashedPassword\":\"" + MANAGER_PASSWORD_MD5 + "\"}"))
             .willReturn(okJson("{\"webservToken\":\"" + TOKEN + "\"}")));
     return this;
   }
@@ -59,7 +61,8 @@ public final class WebservDouble {
     config.put("ctrader.timeout", "PT2S");
     config.put("ctrader.rate-limit.backoff", "PT0.05S");
     config.putAll(overrides);
-    return new RestCtraderBackend(WebservSettings.from(key -> Optional.ofNullable(config.get(key))));
+    return new RestCtraderBackend(
+        WebservSettings.from(key -> Optional.ofNullable(config.get(key))));
   }
 
   public RestCtraderBackend backend() {
@@ -71,13 +74,20 @@ public final class WebservDouble {
     return aResponse()
         .withStatus(400)
         .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"errorCode\":\"" + code + "\",\"description\":\"" + code.toLowerCase() + "\"}}");
+        .withBody(
+            "{\"error\":{\"errorCode\":\""
+                + code
+                + "\",\"description\":\""
+                + code.toLowerCase()
+                + "\"}}");
   }
 
   /** The registered defaults, read from the file the server reads them from. */
   private static Map<String, String> defaults() {
     Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(Path.of("src/main/resources/META-INF/microprofile-config.properties"))) {
+    try (InputStream in =
+        Files.newInputStream(
+            Path.of("src/main/resources/META-INF/microprofile-config.properties"))) {
       properties.load(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);

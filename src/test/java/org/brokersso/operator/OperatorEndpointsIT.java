@@ -30,15 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The operator endpoints over HTTP, as a back-office script would call them: HTTP Basic with
- * {@code operator.password} (given to the test server in arquillian.xml), plain JSON answers and
- * errors. KYC cases come from {@code /sandbox/kyc}, which stands in for the KYC screen.
+ * The operator endpoints over HTTP, as a back-office script would call them: HTTP Basic with {@code
+ * operator.password} (given to the test server in arquillian.xml), plain JSON answers and errors.
+ * KYC cases come from {@code /sandbox/kyc}, which stands in for the KYC screen.
  */
 @ExtendWith(ArquillianExtension.class)
 class OperatorEndpointsIT {
 
   /** The same value arquillian.xml gives the server. */
-  private static final String PASSWORD = System.getProperty("it.operator.password", "it-operator-password-0123456789");
+  private static final String PASSWORD =
+      System.getProperty("it.operator.password", "it-operator-password-0123456789");
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -46,7 +47,8 @@ class OperatorEndpointsIT {
   }
 
   private final ContractClient ctrader = new ContractClient();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   record Reply(int status, String body, HttpResponse<String> response) {
 
@@ -70,7 +72,9 @@ class OperatorEndpointsIT {
     /** A plain JSON error: the reason phrase and a message. */
     Reply expectError(int expected) {
       expect(expected);
-      assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), body);
+      assertTrue(
+          response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+          body);
       assertTrue(json().containsKey("error") && json().containsKey("message"), body);
       return this;
     }
@@ -80,19 +84,29 @@ class OperatorEndpointsIT {
   @DisplayName("without credentials: 401 with a Basic challenge")
   void noCredentials() {
     Reply reply = call("GET", "operator/kyc", null, null).expectError(401);
-    assertTrue(reply.response().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+    assertTrue(
+        reply.response().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
   }
 
   @Test
   @DisplayName("a wrong password: 403, recorded in the audit trail")
   void wrongPassword() {
     long caseId = ContractClient.newUserId();
-    call("POST", "operator/kyc/" + caseId, "{\"decision\":\"approve\"}", "operator:not-the-password").expectError(403);
-    assertEquals(1, AuditRows.countWithDetail("OPERATOR_ACCESS", "REFUSED", "WRONG POST /operator/kyc/" + caseId));
+    call(
+            "POST",
+            "operator/kyc/" + caseId,
+            "{\"decision\":\"approve\"}",
+            "operator:not-the-password")
+        .expectError(403);
+    assertEquals(
+        1,
+        AuditRows.countWithDetail(
+            "OPERATOR_ACCESS", "REFUSED", "WRONG POST /operator/kyc/" + caseId));
   }
 
   @Test
-  @DisplayName("the KYC desk: a pending case is listed, approved, approved again harmlessly, and cannot be rejected")
+  @DisplayName(
+      "the KYC desk: a pending case is listed, approved, approved again harmlessly, and cannot be rejected")
   void kycDesk() {
     long ctidUserId = ContractClient.newUserId();
     ctrader.login(ctidUserId, false); // registers the trader, as a completed login would
@@ -102,16 +116,29 @@ class OperatorEndpointsIT {
     assertEquals(ctidUserId, submitted.getJsonNumber("ctidUserId").longValue());
 
     JsonArray pending = operator("GET", "operator/kyc", null).expect(200).array();
-    assertTrue(pending.stream().anyMatch(c -> c.asJsonObject().getJsonNumber("caseId").longValue() == caseId));
+    assertTrue(
+        pending.stream()
+            .anyMatch(c -> c.asJsonObject().getJsonNumber("caseId").longValue() == caseId));
 
-    JsonObject approved = operator("POST", "operator/kyc/" + caseId, "{\"decision\":\"approve\",\"reason\":\"documents fine\"}").expect(200).json();
+    JsonObject approved =
+        operator(
+                "POST",
+                "operator/kyc/" + caseId,
+                "{\"decision\":\"approve\",\"reason\":\"documents fine\"}")
+            .expect(200)
+            .json();
     assertEquals("APPROVED", approved.getString("status"));
     assertEquals("documents fine", approved.getString("reason"));
     assertTrue(approved.containsKey("decidedAt"));
     operator("POST", "operator/kyc/" + caseId, "{\"decision\":\"APPROVE\"}").expect(200);
     operator("POST", "operator/kyc/" + caseId, "{\"decision\":\"reject\"}").expectError(409);
-    assertEquals(1, AuditRows.countWithDetail("KYC_DECISION", "SUCCESS", "case " + caseId + " APPROVED: documents fine"));
-    assertFalse(operator("GET", "operator/kyc", null).array().stream().anyMatch(c -> c.asJsonObject().getJsonNumber("caseId").longValue() == caseId));
+    assertEquals(
+        1,
+        AuditRows.countWithDetail(
+            "KYC_DECISION", "SUCCESS", "case " + caseId + " APPROVED: documents fine"));
+    assertFalse(
+        operator("GET", "operator/kyc", null).array().stream()
+            .anyMatch(c -> c.asJsonObject().getJsonNumber("caseId").longValue() == caseId));
   }
 
   @Test
@@ -119,8 +146,10 @@ class OperatorEndpointsIT {
   void sandboxDecidesOnRequest() {
     long ctidUserId = ContractClient.newUserId();
     ctrader.login(ctidUserId, false);
-    assertEquals("REJECTED", sandboxKyc(ctidUserId, "REJECT").expect(200).json().getString("status"));
-    assertEquals("APPROVED", sandboxKyc(ctidUserId, "APPROVE").expect(200).json().getString("status"));
+    assertEquals(
+        "REJECTED", sandboxKyc(ctidUserId, "REJECT").expect(200).json().getString("status"));
+    assertEquals(
+        "APPROVED", sandboxKyc(ctidUserId, "APPROVE").expect(200).json().getString("status"));
     sandboxKyc(ContractClient.newUserId(), "APPROVE").expectError(404);
     sandboxKyc(ctidUserId, "MAYBE").expectError(400);
   }
@@ -130,11 +159,13 @@ class OperatorEndpointsIT {
   void badDecisions() {
     long ctidUserId = ContractClient.newUserId();
     ctrader.login(ctidUserId, false);
-    long caseId = sandboxKyc(ctidUserId, "PENDING").expect(200).json().getJsonNumber("caseId").longValue();
+    long caseId =
+        sandboxKyc(ctidUserId, "PENDING").expect(200).json().getJsonNumber("caseId").longValue();
     operator("POST", "operator/kyc/" + caseId, "{\"decision\":\"maybe\"}").expectError(400);
     operator("POST", "operator/kyc/" + caseId, "{}").expectError(400);
     operator("POST", "operator/kyc/" + caseId, "{\"decision\":").expectError(400);
-    operator("POST", "operator/kyc/" + Long.MAX_VALUE, "{\"decision\":\"approve\"}").expectError(404);
+    operator("POST", "operator/kyc/" + Long.MAX_VALUE, "{\"decision\":\"approve\"}")
+        .expectError(404);
     operator("POST", "operator/kyc/abc", "{\"decision\":\"approve\"}").expectError(404);
   }
 
@@ -155,7 +186,8 @@ class OperatorEndpointsIT {
     assertTrue(started.status() == 202 || started.status() == 409, started.body());
     JsonObject overview = operator("GET", "operator/ribbons", null).expect(200).json();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (overview.getJsonObject("rollout").getBoolean("running") && Instant.now().isBefore(deadline)) {
+    while (overview.getJsonObject("rollout").getBoolean("running")
+        && Instant.now().isBefore(deadline)) {
       Thread.sleep(500);
       overview = operator("GET", "operator/ribbons", null).expect(200).json();
     }
@@ -164,12 +196,18 @@ class OperatorEndpointsIT {
     assertTrue(overview.getBoolean("enabled"));
     JsonObject deposit = overview.getJsonArray("ribbons").getJsonObject(0);
     assertEquals("Deposit funds", deposit.getString("title"));
-    assertEquals("http://localhost:8080/inapp/deposit", deposit.getJsonObject("action").getString("urlinApp"));
+    assertEquals(
+        "http://localhost:8080/inapp/deposit",
+        deposit.getJsonObject("action").getString("urlinApp"));
     assertTrue(overview.getJsonObject("rollout").getJsonNumber("traders").longValue() > 0);
   }
 
   private Reply sandboxKyc(long ctidUserId, String decision) {
-    return call("POST", "sandbox/kyc", "{\"userId\":" + ctidUserId + ",\"kycType\":\"poa\",\"decision\":\"" + decision + "\"}", null);
+    return call(
+        "POST",
+        "sandbox/kyc",
+        "{\"userId\":" + ctidUserId + ",\"kycType\":\"poa\",\"decision\":\"" + decision + "\"}",
+        null);
   }
 
   private Reply operator(String method, String path, String body) {
@@ -177,16 +215,27 @@ class OperatorEndpointsIT {
   }
 
   private Reply call(String method, String path, String body, String credentials) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ctrader.base() + path)).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(ctrader.base() + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json");
     if (credentials != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.body(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

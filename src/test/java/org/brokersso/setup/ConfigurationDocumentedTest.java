@@ -19,9 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigurationDocumentedTest {
 
-  private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)\"");
-  private static final Pattern KEY_IN_PROPERTIES = Pattern.compile("^#?\\s*((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)=", Pattern.MULTILINE);
-  private static final Pattern KEY_IN_README = Pattern.compile("^\\|\\s*`((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)`", Pattern.MULTILINE);
+  private static final Pattern KEY_IN_CODE =
+      Pattern.compile(
+          "\"((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)\"");
+  private static final Pattern KEY_IN_PROPERTIES =
+      Pattern.compile(
+          "^#?\\s*((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)=",
+          Pattern.MULTILINE);
+  private static final Pattern KEY_IN_README =
+      Pattern.compile(
+          "^\\|\\s*`((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)`",
+          Pattern.MULTILINE);
 
   @Test
   void codePropertiesAndReadmeListTheSameKeys() throws IOException {
@@ -31,13 +39,19 @@ class ConfigurationDocumentedTest {
         inCode.addAll(keys(KEY_IN_CODE, Files.readString(source)));
       }
     }
-    String properties = Files.readString(Path.of("src/main/resources/META-INF/microprofile-config.properties"));
+    String properties =
+        Files.readString(Path.of("src/main/resources/META-INF/microprofile-config.properties"));
     Set<String> registered = keys(KEY_IN_PROPERTIES, properties);
     // keys only referenced from other keys' values (property expressions) count as read
-    inCode.addAll(keys(Pattern.compile("\\$\\{((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)}"), properties));
+    inCode.addAll(
+        keys(
+            Pattern.compile(
+                "\\$\\{((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)}"),
+            properties));
     Set<String> documented = keys(KEY_IN_README, Files.readString(Path.of("README.md")));
 
-    assertEquals(inCode, registered, "keys read by the code vs. keys in microprofile-config.properties");
+    assertEquals(
+        inCode, registered, "keys read by the code vs. keys in microprofile-config.properties");
     assertEquals(inCode, documented, "keys read by the code vs. the README's configuration table");
   }
 

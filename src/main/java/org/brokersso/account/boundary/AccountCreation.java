@@ -27,8 +27,8 @@ import org.brokersso.user.entity.User;
  * The account-creation screen at {@code /account/create} (§6.1 stages 9-13, §6.7): the broker's
  * choices of currency, leverage and account type; the onboarding saga opens and links the account;
  * the trader is handed over to cTrader, or, when cTrader opened the screen with an InApp token
- * (6.3.6, see InAppGate), sees the InApp success page. A failure of cTrader keeps the request, and pressing the
- * button again resumes it instead of opening a second account.
+ * (6.3.6, see InAppGate), sees the InApp success page. A failure of cTrader keeps the request, and
+ * pressing the button again resumes it instead of opening a second account.
  */
 @Named
 @RequestScoped
@@ -68,16 +68,22 @@ public class AccountCreation {
       return;
     }
     try {
-      long requestId = signedIn.pendingAccount().orElseGet(() -> {
-        User user = users.byId(userId).orElseThrow();
-        Applicant applicant = new Applicant(user.firstName(), user.preferredLanguage(), true);
-        long id = onboarding.request(userId, applicant, terms.get()).id();
-        signedIn.pendingAccount(id);
-        return id;
-      });
+      long requestId =
+          signedIn
+              .pendingAccount()
+              .orElseGet(
+                  () -> {
+                    User user = users.byId(userId).orElseThrow();
+                    Applicant applicant =
+                        new Applicant(user.firstName(), user.preferredLanguage(), true);
+                    long id = onboarding.request(userId, applicant, terms.get()).id();
+                    signedIn.pendingAccount(id);
+                    return id;
+                  });
       TraderAccount account = onboarding.complete(requestId);
       signedIn.pendingAccount(null);
-      LOG.fine(() -> "Account " + account.traderLogin() + " opened on the screen for user " + userId);
+      LOG.fine(
+          () -> "Account " + account.traderLogin() + " opened on the screen for user " + userId);
     } catch (CtraderFailure failure) {
       response.error("opening.ctrader-failed");
       return;
@@ -89,7 +95,8 @@ public class AccountCreation {
     ribbons.publishTo(userId); // a failure leaves it pending for the next login (§5.7)
     welcome.afterFirstAccount(userId);
     if (inApp.isOpen()) {
-      // opened from cTrader (6.3.6): the trader is logged in there already; the app switches to the new account
+      // opened from cTrader (6.3.6): the trader is logged in there already; the app switches to the
+      // new account
       response.next("/inapp/done", Map.of("what", "account"));
     } else {
       completion.handOver(userId);

@@ -47,10 +47,13 @@ public class AccountOffer {
   }
 
   public Optional<AccountTerms> terms(String currency, Integer leverage, String type) {
-    if (!currencies().contains(currency) || !leverages().contains(leverage) || types().stream().noneMatch(t -> t.name().equals(type))) {
+    if (!currencies().contains(currency)
+        || !leverages().contains(leverage)
+        || types().stream().noneMatch(t -> t.name().equals(type))) {
       return Optional.empty();
     }
-    return Optional.of(new AccountTerms(currency, groupName, leverage * 100, AccountType.valueOf(type)));
+    return Optional.of(
+        new AccountTerms(currency, groupName, leverage * 100, AccountType.valueOf(type)));
   }
 
   private static List<String> split(String list) {

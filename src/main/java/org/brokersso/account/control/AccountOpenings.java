@@ -29,11 +29,13 @@ public class AccountOpenings {
   @Inject Users users;
   @Inject Clock clock;
 
-  public TraderAccount request(long userId, Applicant applicant, AccountTerms terms, String traderPasswordHash) {
+  public TraderAccount request(
+      long userId, Applicant applicant, AccountTerms terms, String traderPasswordHash) {
     if (users.byId(userId).isEmpty()) {
       throw new IllegalArgumentException("No broker user " + userId);
     }
-    TraderAccount account = new TraderAccount(userId, applicant, terms, traderPasswordHash, clock.instant());
+    TraderAccount account =
+        new TraderAccount(userId, applicant, terms, traderPasswordHash, clock.instant());
     em.persist(account);
     return account;
   }
@@ -47,11 +49,15 @@ public class AccountOpenings {
   }
 
   public User user(long userId) {
-    return users.byId(userId).orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
+    return users
+        .byId(userId)
+        .orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
   }
 
   public List<TraderAccount> ofUser(long userId) {
-    return em.createNamedQuery(TraderAccount.OF_USER, TraderAccount.class).setParameter("userId", userId).getResultList();
+    return em.createNamedQuery(TraderAccount.OF_USER, TraderAccount.class)
+        .setParameter("userId", userId)
+        .getResultList();
   }
 
   public List<TraderAccount> unfinished() {

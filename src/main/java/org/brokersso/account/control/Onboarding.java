@@ -17,25 +17,26 @@ import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.ctrader.control.CtraderRejection;
 import org.brokersso.ctrader.control.Md5Hash;
 import org.brokersso.ctrader.control.WebservErrorCode;
-import org.brokersso.ctrader.entity.CreateUserRequest;
 import org.brokersso.ctrader.entity.ContactDetails;
+import org.brokersso.ctrader.entity.CreateUserRequest;
 import org.brokersso.ctrader.entity.Trader;
 import org.brokersso.ctrader.entity.TraderRequest;
 import org.brokersso.user.entity.User;
 
 /**
- * The onboarding saga, the one service the screens call: create the cTrader user (3.2) →
- * confirm the agreement (3.13, when accepted) → open the trading account (3.3) → link it (3.4).
+ * The onboarding saga, the one service the screens call: create the cTrader user (3.2) → confirm
+ * the agreement (3.13, when accepted) → open the trading account (3.3) → link it (3.4).
  *
  * <p>Guarantee: {@link #complete} may be called again after any failure and resumes where the last
  * attempt stopped, with at most one cTrader user per broker user and at most one trading account
- * per request. Each step is recorded ({@link AccountOpenings}) before the next call goes out; a
- * 3.2 whose answer was lost is recovered on retry from CH_EMAIL_ALREADY_EXISTS through 3.11; 3.13 is
+ * per request. Each step is recorded ({@link AccountOpenings}) before the next call goes out; a 3.2
+ * whose answer was lost is recovered on retry from CH_EMAIL_ALREADY_EXISTS through 3.11; 3.13 is
  * harmless to repeat; 3.4 cannot link a trader twice. Only a 3.3 without answer cannot be repeated
  * safely, and stops the saga with {@link OnboardingInDoubt}.
  */
 @ApplicationScoped
-@Transactional(TxType.NOT_SUPPORTED) // never hold a database transaction open across a call to cTrader
+@Transactional(
+    TxType.NOT_SUPPORTED) // never hold a database transaction open across a call to cTrader
 public class Onboarding {
 
   private static final Logger LOG = Logger.getLogger(Onboarding.class.getName());
@@ -50,11 +51,15 @@ public class Onboarding {
     return complete(request(userId, applicant, terms).id());
   }
 
-  /** Records a request for a trading account, with a fresh trader password only cTrader sees (as MD5). */
+  /**
+   * Records a request for a trading account, with a fresh trader password only cTrader sees (as
+   * MD5).
+   */
   public TraderAccount request(long userId, Applicant applicant, AccountTerms terms) {
     byte[] password = new byte[24];
     RANDOM.nextBytes(password);
-    return openings.request(userId, applicant, terms, Md5Hash.of(Base64.getEncoder().encodeToString(password)));
+    return openings.request(
+        userId, applicant, terms, Md5Hash.of(Base64.getEncoder().encodeToString(password)));
   }
 
   /** Runs the steps still missing; answers the linked account. */
@@ -73,9 +78,17 @@ public class Onboarding {
       if (account.traderLogin() == null) {
         account = openTrader(account, user);
       }
-      long ctidTraderAccountId = ctrader.linkAccount(ctidUserId, account.traderLogin(), account.traderPasswordHash());
-      TraderAccount linked = openings.record(accountId, a -> a.linked(ctidTraderAccountId, clock.instant()));
-      LOG.info(() -> "Trading account " + linked.traderLogin() + " of user " + user.id() + " opened and linked");
+      long ctidTraderAccountId =
+          ctrader.linkAccount(ctidUserId, account.traderLogin(), account.traderPasswordHash());
+      TraderAccount linked =
+          openings.record(accountId, a -> a.linked(ctidTraderAccountId, clock.instant()));
+      LOG.info(
+          () ->
+              "Trading account "
+                  + linked.traderLogin()
+                  + " of user "
+                  + user.id()
+                  + " opened and linked");
       return linked;
     } catch (CtraderFailure | OnboardingInDoubt failure) {
       openings.record(accountId, a -> a.failed(failure.getMessage(), clock.instant()));
@@ -83,7 +96,9 @@ public class Onboarding {
     }
   }
 
-  /** Openings not yet linked, oldest first: what a retry job or an operator screen works through. */
+  /**
+   * Openings not yet linked, oldest first: what a retry job or an operator screen works through.
+   */
   public List<TraderAccount> unfinished() {
     return openings.unfinished();
   }
@@ -92,17 +107,26 @@ public class Onboarding {
     return openings.ofUser(userId);
   }
 
-  /** 3.2, or, when cTrader already has a user with this email (a lost answer, an earlier signup), 3.11. */
+  /**
+   * 3.2, or, when cTrader already has a user with this email (a lost answer, an earlier signup),
+   * 3.11.
+   */
   private long ctidUserOf(User user, TraderAccount account) {
     long ctidUserId;
     try {
-      ctidUserId = ctrader.createUser(CreateUserRequest.of(user.email(), account.firstName(), account.preferredLanguage()));
+      ctidUserId =
+          ctrader.createUser(
+              CreateUserRequest.of(user.email(), account.firstName(), account.preferredLanguage()));
     } catch (CtraderRejection rejection) {
       if (!rejection.is(WebservErrorCode.CH_EMAIL_ALREADY_EXISTS)) {
         throw rejection;
       }
       ctidUserId = ctrader.findUserId(user.email()).orElseThrow(() -> rejection);
-      LOG.info(() -> "cTrader already knew the email of user " + user.id() + "; recovered its userId through 3.11");
+      LOG.info(
+          () ->
+              "cTrader already knew the email of user "
+                  + user.id()
+                  + "; recovered its userId through 3.11");
     }
     openings.ctidUserKnown(user.id(), ctidUserId);
     return ctidUserId;
@@ -116,7 +140,12 @@ public class Onboarding {
     TraderAccount requested = openings.record(id, a -> a.traderRequested(clock.instant()));
     AccountTerms terms = requested.terms();
     TraderRequest request =
-        TraderRequest.of(terms.depositCurrency(), terms.groupName(), requested.traderPasswordHash(), terms.leverageInCents(), terms.accountType())
+        TraderRequest.of(
+                terms.depositCurrency(),
+                terms.groupName(),
+                requested.traderPasswordHash(),
+                terms.leverageInCents(),
+                terms.accountType())
             .holder(requested.firstName(), null, ContactDetails.email(user.email()))
             .described(description(id));
     Trader trader;
@@ -129,7 +158,10 @@ public class Onboarding {
     return openings.record(id, a -> a.traderCreated(trader, clock.instant()));
   }
 
-  /** The trader's description in cTrader, which lets an operator find an account whose 3.3 answer was lost. */
+  /**
+   * The trader's description in cTrader, which lets an operator find an account whose 3.3 answer
+   * was lost.
+   */
   static String description(long accountId) {
     return "broker-sso opening " + accountId;
   }

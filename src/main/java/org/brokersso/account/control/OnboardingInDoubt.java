@@ -10,8 +10,13 @@ public class OnboardingInDoubt extends RuntimeException {
   private final long accountId;
 
   public OnboardingInDoubt(long accountId) {
-    super("Trading account opening " + accountId + " is in doubt: call 3.3 got no answer; check cTrader for an"
-        + " account described '" + Onboarding.description(accountId) + "' before retrying");
+    super(
+        "Trading account opening "
+            + accountId
+            + " is in doubt: call 3.3 got no answer; check cTrader for an"
+            + " account described '"
+            + Onboarding.description(accountId)
+            + "' before retrying");
     this.accountId = accountId;
   }
 

@@ -21,9 +21,16 @@ import org.brokersso.ctrader.entity.Trader;
  */
 @Entity
 @Table(name = "trader_account")
-@NamedQuery(name = TraderAccount.OF_USER, query = "SELECT a FROM TraderAccount a WHERE a.userId = :userId ORDER BY a.id")
-@NamedQuery(name = TraderAccount.BY_LOGIN, query = "SELECT a FROM TraderAccount a WHERE a.traderLogin = :traderLogin")
-@NamedQuery(name = TraderAccount.UNFINISHED, query = "SELECT a FROM TraderAccount a WHERE a.stage <> org.brokersso.account.entity.OpeningStage.LINKED ORDER BY a.id")
+@NamedQuery(
+    name = TraderAccount.OF_USER,
+    query = "SELECT a FROM TraderAccount a WHERE a.userId = :userId ORDER BY a.id")
+@NamedQuery(
+    name = TraderAccount.BY_LOGIN,
+    query = "SELECT a FROM TraderAccount a WHERE a.traderLogin = :traderLogin")
+@NamedQuery(
+    name = TraderAccount.UNFINISHED,
+    query =
+        "SELECT a FROM TraderAccount a WHERE a.stage <> org.brokersso.account.entity.OpeningStage.LINKED ORDER BY a.id")
 public class TraderAccount {
 
   public static final String OF_USER = "TraderAccount.ofUser";
@@ -95,7 +102,12 @@ public class TraderAccount {
 
   protected TraderAccount() {}
 
-  public TraderAccount(long userId, Applicant applicant, AccountTerms terms, String traderPasswordHash, Instant now) {
+  public TraderAccount(
+      long userId,
+      Applicant applicant,
+      AccountTerms terms,
+      String traderPasswordHash,
+      Instant now) {
     this.userId = userId;
     this.stage = OpeningStage.REQUESTED;
     this.firstName = applicant.firstName();
@@ -143,7 +155,10 @@ public class TraderAccount {
     touch(now);
   }
 
-  /** A 3.5 the CRM made was booked: the balance shown moves by {@code delta} (negative for a withdrawal). */
+  /**
+   * A 3.5 the CRM made was booked: the balance shown moves by {@code delta} (negative for a
+   * withdrawal).
+   */
   public void balanceMoved(BigDecimal delta, Instant now) {
     int digits = moneyDigits == null ? 2 : moneyDigits;
     long units = delta.movePointRight(digits).setScale(0).longValueExact();
@@ -200,9 +215,14 @@ public class TraderAccount {
     return traderLogin;
   }
 
-  /** The balance as the CRM knows it (3.3's answer, then its own 3.5 calls); null before 3.3 answered. */
+  /**
+   * The balance as the CRM knows it (3.3's answer, then its own 3.5 calls); null before 3.3
+   * answered.
+   */
   public BigDecimal balance() {
-    return balance == null ? null : BigDecimal.valueOf(balance, moneyDigits == null ? 2 : moneyDigits);
+    return balance == null
+        ? null
+        : BigDecimal.valueOf(balance, moneyDigits == null ? 2 : moneyDigits);
   }
 
   public Integer moneyDigits() {

@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One row of the append-only audit trail. It names a token only by its stored hash, never by
- * its value, so the trail can be read by support without handing out credentials.
+ * One row of the append-only audit trail. It names a token only by its stored hash, never by its
+ * value, so the trail can be read by support without handing out credentials.
  */
 @Entity
 @Table(name = "audit_event")

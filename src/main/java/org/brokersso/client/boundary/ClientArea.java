@@ -26,7 +26,8 @@ import org.brokersso.user.entity.User;
 public class ClientArea {
 
   /** Confirmations other pages may ask this one to show (?done=), and nothing else. */
-  private static final Set<String> CONFIRMATIONS = Set.of("reset.done", "password.changed", "email.changed");
+  private static final Set<String> CONFIRMATIONS =
+      Set.of("reset.done", "password.changed", "email.changed");
 
   @Inject SignedInTrader signedIn;
   @Inject Users users;
@@ -56,7 +57,8 @@ public class ClientArea {
 
   public void logOut() {
     profile.logOut(userId());
-    String loginForm = screen.link("/auth/login"); // before the session, and the carried parameters, go
+    String loginForm =
+        screen.link("/auth/login"); // before the session, and the carried parameters, go
     signedIn.signOut();
     HttpSession session = request.getSession(false);
     if (session != null) {
@@ -66,6 +68,8 @@ public class ClientArea {
   }
 
   private long userId() {
-    return signedIn.userId().orElseThrow(() -> new IllegalStateException("ClientAreaGuard lets nobody in unsigned"));
+    return signedIn
+        .userId()
+        .orElseThrow(() -> new IllegalStateException("ClientAreaGuard lets nobody in unsigned"));
   }
 }

@@ -10,8 +10,8 @@ import java.io.IOException;
 import org.brokersso.user.boundary.SignedInTrader;
 
 /**
- * Client-area pages need a signed-in trader: anybody else goes to the login form, and comes back
- * to the page they asked for once logged in (instead of being handed over to cTrader).
+ * Client-area pages need a signed-in trader: anybody else goes to the login form, and comes back to
+ * the page they asked for once logged in (instead of being handed over to cTrader).
  */
 public class ClientAreaGuard extends HttpFilter {
 
@@ -20,7 +20,8 @@ public class ClientAreaGuard extends HttpFilter {
   @Inject SignedInTrader signedIn;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getSession(false) != null && signedIn.userId().isPresent()) {
       chain.doFilter(request, response);

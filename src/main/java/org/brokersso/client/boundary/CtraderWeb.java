@@ -10,8 +10,8 @@ import org.brokersso.sso.control.HandOver;
 import org.brokersso.user.boundary.SignedInTrader;
 
 /**
- * "Open cTrader Web" at {@code /client/web?acc=} (§5.6, §6.5, conformance 6.3.8): cTrader Web in
- * an iframe, logged in through a fresh OT token, on the chosen account (one of the trader's own).
+ * "Open cTrader Web" at {@code /client/web?acc=} (§5.6, §6.5, conformance 6.3.8): cTrader Web in an
+ * iframe, logged in through a fresh OT token, on the chosen account (one of the trader's own).
  */
 @Named
 @RequestScoped

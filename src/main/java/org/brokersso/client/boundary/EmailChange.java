@@ -33,7 +33,8 @@ public class EmailChange {
         response.error(problem.get().messageKey());
         return;
       }
-      profile.changeEmail(signedIn.userId().orElseThrow(), EmailAddress.of(email), secret.characters());
+      profile.changeEmail(
+          signedIn.userId().orElseThrow(), EmailAddress.of(email), secret.characters());
       response.next("/client/accounts", Map.of("done", "email.changed"));
     } catch (WrongPassword wrong) {
       response.error("client.wrong-password");

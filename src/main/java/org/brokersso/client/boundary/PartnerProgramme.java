@@ -36,10 +36,14 @@ public class PartnerProgramme {
 
   /** The signup link to share: the one login/signup URL with firstLogin=true and the partnerId. */
   public String getReferralLink() {
-    return getPartner().partnerCode() == null ? null : partners.referralLink(getPartner().partnerCode());
+    return getPartner().partnerCode() == null
+        ? null
+        : partners.referralLink(getPartner().partnerCode());
   }
 
   public List<User> getReferred() {
-    return getPartner().partnerCode() == null ? List.of() : partners.referredBy(getPartner().partnerCode());
+    return getPartner().partnerCode() == null
+        ? List.of()
+        : partners.referredBy(getPartner().partnerCode());
   }
 }

@@ -26,7 +26,8 @@ public class PasswordChange {
   private String replacement;
 
   public void change() {
-    try (TypedPassword old = TypedPassword.of(current); TypedPassword fresh = TypedPassword.of(replacement)) {
+    try (TypedPassword old = TypedPassword.of(current);
+        TypedPassword fresh = TypedPassword.of(replacement)) {
       var broken = policy.broken(fresh.characters());
       if (broken.isPresent()) {
         response.error(broken.get().messageKey(), policy.minLength());

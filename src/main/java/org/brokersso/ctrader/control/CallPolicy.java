@@ -7,14 +7,16 @@ import java.util.logging.Logger;
 
 /**
  * When a call to cTrader's backend is repeated, decided in one place (spec §1.5, §9):
+ *
  * <ul>
  *   <li>an invalid manager token: fetched again once and the call repeated once, for any method
  *       (the backend refused before acting);
  *   <li>REQUEST_FREQUENCY_EXCEEDED: repeated after a doubling back-off, for any method (rejected,
  *       so not carried out);
- *   <li>no answer (time-out, connection failure, 5xx without error code): repeated only for GETs;
- *       a non-GET surfaces as {@link CtraderUnreachable}, because it may have acted.
+ *   <li>no answer (time-out, connection failure, 5xx without error code): repeated only for GETs; a
+ *       non-GET surfaces as {@link CtraderUnreachable}, because it may have acted.
  * </ul>
+ *
  * Why not MicroProfile Fault Tolerance's {@code @Retry}: the decision depends on the call's method
  * and on the error code inside the answer, the token must be swapped between attempts, and the
  * policy must run (and be tested) in plain JUnit against the HTTP double as well as in the server.
@@ -28,7 +30,8 @@ public class CallPolicy {
   private final int rateLimitRetries;
   private final Duration rateLimitBackoff;
 
-  public CallPolicy(ManagerTokenCache tokens, int readRetries, int rateLimitRetries, Duration rateLimitBackoff) {
+  public CallPolicy(
+      ManagerTokenCache tokens, int readRetries, int rateLimitRetries, Duration rateLimitBackoff) {
     this.tokens = tokens;
     this.readRetries = readRetries;
     this.rateLimitRetries = rateLimitRetries;
@@ -58,7 +61,8 @@ public class CallPolicy {
           LOG.info(() -> "Call " + call + ": the manager token was refused; fetching a new one");
           tokens.invalidate(token);
           tokenRefreshed = true;
-        } else if (rejection.is(WebservErrorCode.REQUEST_FREQUENCY_EXCEEDED) && rateLimited < rateLimitRetries) {
+        } else if (rejection.is(WebservErrorCode.REQUEST_FREQUENCY_EXCEEDED)
+            && rateLimited < rateLimitRetries) {
           pause(rateLimitBackoff.multipliedBy(1L << rateLimited));
           rateLimited++;
         } else {
@@ -66,7 +70,9 @@ public class CallPolicy {
         }
       } catch (CtraderUnreachable | ProcessingException failure) {
         CtraderUnreachable unreachable =
-            failure instanceof CtraderUnreachable u ? u : new CtraderUnreachable("No answer to call " + call, failure);
+            failure instanceof CtraderUnreachable u
+                ? u
+                : new CtraderUnreachable("No answer to call " + call, failure);
         if (!safeToRepeat || unanswered >= readRetries) {
           throw unreachable;
         }
@@ -81,7 +87,8 @@ public class CallPolicy {
    * (INVALID_TOKEN, TOKEN_EXPIRED, ...), counts as one (docs/contract-choices.md B5).
    */
   static boolean isInvalidToken(CtraderRejection rejection) {
-    return rejection.status() == 401 || (rejection.errorCode() != null && rejection.errorCode().contains("TOKEN"));
+    return rejection.status() == 401
+        || (rejection.errorCode() != null && rejection.errorCode().contains("TOKEN"));
   }
 
   private static void pause(Duration duration) {

@@ -67,5 +67,7 @@ public interface CidClient {
   @PUT
   @Path("oauth2/ctid/acceptAgreement")
   Response acceptAgreement(
-      @QueryParam("token") String token, @QueryParam("brokerCrmName") String brokerCrmName, @QueryParam("userId") long userId);
+      @QueryParam("token") String token,
+      @QueryParam("brokerCrmName") String brokerCrmName,
+      @QueryParam("userId") long userId);
 }

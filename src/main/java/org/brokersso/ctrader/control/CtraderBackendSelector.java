@@ -36,13 +36,16 @@ public class CtraderBackendSelector {
               + " no real cTrader user or trading account is created.");
       return sandbox.get();
     }
-    WebservSettings settings = WebservSettings.from(key -> config.getOptionalValue(key, String.class));
+    WebservSettings settings =
+        WebservSettings.from(key -> config.getOptionalValue(key, String.class));
     LOG.info(() -> "cTrader backend: " + settings);
     return new RestCtraderBackend(settings);
   }
 
   /** Makes the choice, and its log line, part of the start-up rather than of the first call. */
-  void choose(@Observes @Priority(SELECTION) @Initialized(ApplicationScoped.class) Object started, CtraderBackend backend) {
+  void choose(
+      @Observes @Priority(SELECTION) @Initialized(ApplicationScoped.class) Object started,
+      CtraderBackend backend) {
     backend.mode();
   }
 

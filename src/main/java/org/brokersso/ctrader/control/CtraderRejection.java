@@ -12,7 +12,12 @@ public final class CtraderRejection extends CtraderFailure {
   private final String description;
 
   public CtraderRejection(int status, String errorCode, String description) {
-    super(status + " " + (errorCode == null ? "(no error code)" : errorCode) + (description == null ? "" : ": " + description), null);
+    super(
+        status
+            + " "
+            + (errorCode == null ? "(no error code)" : errorCode)
+            + (description == null ? "" : ": " + description),
+        null);
     this.status = status;
     this.errorCode = errorCode;
     this.description = description;

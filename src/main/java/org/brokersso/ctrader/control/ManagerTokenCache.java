@@ -6,9 +6,9 @@ import java.util.logging.Logger;
 import org.brokersso.ctrader.entity.ManagerTokenRequest;
 
 /**
- * Owns the manager token of call 3.1 (spec §1.2): fetched lazily on first use, shared by every call,
- * and fetched again when a call reports it invalid. The password is hashed once, here, and neither
- * it, its hash nor the token is ever logged.
+ * Owns the manager token of call 3.1 (spec §1.2): fetched lazily on first use, shared by every
+ * call, and fetched again when a call reports it invalid. The password is hashed once, here, and
+ * neither it, its hash nor the token is ever logged.
  */
 public class ManagerTokenCache {
 
@@ -30,7 +30,8 @@ public class ManagerTokenCache {
       try {
         token = client.managerToken(new ManagerTokenRequest(login, hashedPassword)).webservToken();
       } catch (ProcessingException e) {
-        throw new CtraderUnreachable("cTrader's backend did not answer the manager-token call (3.1)", e);
+        throw new CtraderUnreachable(
+            "cTrader's backend did not answer the manager-token call (3.1)", e);
       }
       if (token == null || token.isBlank()) {
         token = null;

@@ -26,15 +26,16 @@ import org.brokersso.ctrader.entity.TraderRequest;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * {@link CtraderBackend} over HTTPS to the backend at {@code ctrader.url}: MicroProfile REST clients
- * for {@code /v2} ({@link WebservClient}) and {@code /cid} ({@link CidClient}), plus one client per
- * call whose path is configured. Not a CDI bean: {@link CtraderBackendSelector} builds it from
- * {@link WebservSettings}, so the tests can build it against the HTTP double too.
+ * {@link CtraderBackend} over HTTPS to the backend at {@code ctrader.url}: MicroProfile REST
+ * clients for {@code /v2} ({@link WebservClient}) and {@code /cid} ({@link CidClient}), plus one
+ * client per call whose path is configured. Not a CDI bean: {@link CtraderBackendSelector} builds
+ * it from {@link WebservSettings}, so the tests can build it against the HTTP double too.
  */
 public class RestCtraderBackend implements CtraderBackend {
 
   /** Lets Jersey send PUT/POST without a body (3.12, 3.13 carry everything in the query). */
-  private static final String BODILESS_WRITES = "jersey.config.client.suppressHttpComplianceValidation";
+  private static final String BODILESS_WRITES =
+      "jersey.config.client.suppressHttpComplianceValidation";
 
   private final WebservSettings settings;
   private final WebservClient webserv;
@@ -50,12 +51,21 @@ public class RestCtraderBackend implements CtraderBackend {
     this.settings = settings;
     this.webserv = client(WebservClient.class, settings.resolve("/v2"));
     this.cid = client(CidClient.class, settings.resolve("/cid"));
-    this.changeEmailCall = client(ConfiguredPathClient.class, settings.resolve("/cid/oauth2/ctid/changeEmail"));
-    this.userIdByEmailCall = client(ConfiguredPathClient.class, settings.resolve(settings.userIdByEmailPath()));
+    this.changeEmailCall =
+        client(ConfiguredPathClient.class, settings.resolve("/cid/oauth2/ctid/changeEmail"));
+    this.userIdByEmailCall =
+        client(ConfiguredPathClient.class, settings.resolve(settings.userIdByEmailPath()));
     this.logOutCall = client(ConfiguredPathClient.class, settings.resolve(settings.logOutPath()));
-    this.redeemCall = client(ConfiguredPathClient.class, settings.resolve(settings.inAppTokenRedeemPath()));
-    ManagerTokenCache tokens = new ManagerTokenCache(webserv, settings.managerLogin(), settings.managerPassword());
-    this.calls = new CallPolicy(tokens, settings.readRetries(), settings.rateLimitRetries(), settings.rateLimitBackoff());
+    this.redeemCall =
+        client(ConfiguredPathClient.class, settings.resolve(settings.inAppTokenRedeemPath()));
+    ManagerTokenCache tokens =
+        new ManagerTokenCache(webserv, settings.managerLogin(), settings.managerPassword());
+    this.calls =
+        new CallPolicy(
+            tokens,
+            settings.readRetries(),
+            settings.rateLimitRetries(),
+            settings.rateLimitBackoff());
   }
 
   private <T> T client(Class<T> type, URI base) {
@@ -77,12 +87,15 @@ public class RestCtraderBackend implements CtraderBackend {
   @Override
   public long createUser(CreateUserRequest user) {
     CreateUserRequest body = user.forCrm(settings.brokerCrmName());
-    return required(calls.write("3.2", token -> cid.createUser(token, body)).userId(), "3.2", "userId");
+    return required(
+        calls.write("3.2", token -> cid.createUser(token, body)).userId(), "3.2", "userId");
   }
 
   @Override
   public void acceptAgreement(long userId) {
-    calls.write("3.13", token -> cid.acceptAgreement(token, settings.brokerCrmName(), userId)).close();
+    calls
+        .write("3.13", token -> cid.acceptAgreement(token, settings.brokerCrmName(), userId))
+        .close();
   }
 
   @Override
@@ -96,20 +109,35 @@ public class RestCtraderBackend implements CtraderBackend {
   @Override
   public long linkAccount(long userId, long traderLogin, String traderPasswordHash) {
     LinkRequest body =
-        new LinkRequest(traderLogin, traderPasswordHash, userId, settings.brokerName(), settings.environmentName(), true);
-    return required(calls.write("3.4", token -> cid.link(token, body)).ctidTraderAccountId(), "3.4", "ctidTraderAccountId");
+        new LinkRequest(
+            traderLogin,
+            traderPasswordHash,
+            userId,
+            settings.brokerName(),
+            settings.environmentName(),
+            true);
+    return required(
+        calls.write("3.4", token -> cid.link(token, body)).ctidTraderAccountId(),
+        "3.4",
+        "ctidTraderAccountId");
   }
 
   @Override
-  public long changeBalance(long traderLogin, BalanceChangeType type, BigDecimal amount, String externalId) {
+  public long changeBalance(
+      long traderLogin, BalanceChangeType type, BigDecimal amount, String externalId) {
     BalanceChangeRequest body = BalanceChangeRequest.of(traderLogin, type, amount, externalId);
     return required(
-        calls.write("3.5", token -> webserv.changeBalance(token, traderLogin, body)).balanceHistoryId(), "3.5", "balanceHistoryId");
+        calls
+            .write("3.5", token -> webserv.changeBalance(token, traderLogin, body))
+            .balanceHistoryId(),
+        "3.5",
+        "balanceHistoryId");
   }
 
   @Override
   public void setPartner(long userId, Long ctidTraderAccountId, String partnerId) {
-    ReferralRequest body = new ReferralRequest(settings.brokerCrmName(), partnerId, userId, ctidTraderAccountId);
+    ReferralRequest body =
+        new ReferralRequest(settings.brokerCrmName(), partnerId, userId, ctidTraderAccountId);
     calls.write("3.6", token -> cid.setReferral(token, body)).close();
   }
 
@@ -117,13 +145,24 @@ public class RestCtraderBackend implements CtraderBackend {
   public Optional<Referral> partnerOf(long userId, Long ctidTraderAccountId) {
     // the user id is not sent for an account-level read: the spec asks for one of the two
     Long user = ctidTraderAccountId == null ? userId : null;
-    String body = calls.read("3.7", token -> text(cid.referral(token, settings.brokerCrmName(), user, ctidTraderAccountId)));
-    return body.isBlank() ? Optional.empty() : Optional.of(jsonb.fromJson(body, Referral.class)).filter(r -> r.partnerId() != null);
+    String body =
+        calls.read(
+            "3.7",
+            token ->
+                text(cid.referral(token, settings.brokerCrmName(), user, ctidTraderAccountId)));
+    return body.isBlank()
+        ? Optional.empty()
+        : Optional.of(jsonb.fromJson(body, Referral.class)).filter(r -> r.partnerId() != null);
   }
 
   @Override
   public void removePartner(long userId, Long ctidTraderAccountId) {
-    calls.write("3.8", token -> cid.deleteReferral(token, settings.brokerCrmName(), userId, ctidTraderAccountId)).close();
+    calls
+        .write(
+            "3.8",
+            token ->
+                cid.deleteReferral(token, settings.brokerCrmName(), userId, ctidTraderAccountId))
+        .close();
   }
 
   @Override
@@ -137,13 +176,19 @@ public class RestCtraderBackend implements CtraderBackend {
     ChangeEmailRequest body = new ChangeEmailRequest(userId, newEmail, settings.brokerCrmName());
     ConfiguredPathClient client = changeEmailCall;
     boolean post = "POST".equals(settings.changeEmailMethod());
-    calls.write("3.10", token -> post ? client.post(token, null, null, body) : client.put(token, null, null, body)).close();
+    calls
+        .write(
+            "3.10",
+            token ->
+                post ? client.post(token, null, null, body) : client.put(token, null, null, body))
+        .close();
   }
 
   @Override
   public OptionalLong findUserId(String email) {
     ConfiguredPathClient client = userIdByEmailCall;
-    String body = calls.read("3.11", token -> text(client.get(token, settings.brokerCrmName(), null, email)));
+    String body =
+        calls.read("3.11", token -> text(client.get(token, settings.brokerCrmName(), null, email)));
     Long userId = body.isBlank() ? null : jsonb.fromJson(body, CtidUserId.class).userId();
     return userId == null ? OptionalLong.empty() : OptionalLong.of(userId);
   }
@@ -152,7 +197,8 @@ public class RestCtraderBackend implements CtraderBackend {
   public void logOut(long userId) {
     ConfiguredPathClient client = logOutCall;
     String crm = settings.brokerCrmName();
-    calls.write(
+    calls
+        .write(
             "3.12",
             token ->
                 switch (settings.logOutMethod()) {

@@ -32,5 +32,6 @@ public interface WebservClient {
   /** 3.5 */
   @POST
   @Path("webserv/traders/{login}/changebalance")
-  BalanceChange changeBalance(@QueryParam("token") String token, @PathParam("login") long login, BalanceChangeRequest body);
+  BalanceChange changeBalance(
+      @QueryParam("token") String token, @PathParam("login") long login, BalanceChangeRequest body);
 }

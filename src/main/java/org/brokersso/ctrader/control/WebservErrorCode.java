@@ -3,8 +3,8 @@ package org.brokersso.ctrader.control;
 /**
  * The error codes of spec §5.1 that the product acts on. cTrader may send others; they arrive as
  * {@link #OTHER} with the original string kept on the {@link CtraderRejection}. The codes of 3.4's
- * cTID-specific errors are not recoverable from the spec: {@code CH_USER_NOT_FOUND} and
- * {@code CH_TRADER_ALREADY_LINKED} are the sandbox's names for them (docs/contract-choices.md B8).
+ * cTID-specific errors are not recoverable from the spec: {@code CH_USER_NOT_FOUND} and {@code
+ * CH_TRADER_ALREADY_LINKED} are the sandbox's names for them (docs/contract-choices.md B8).
  */
 public enum WebservErrorCode {
   UNKNOWN_ERROR,

@@ -11,10 +11,10 @@ import java.io.StringReader;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * Turns every error answer of cTrader's backend into a {@link CtraderFailure}: the body
- * {@code {"error":{"errorCode","description"}}} into a {@link CtraderRejection} carrying the code;
- * a 4xx without it into a rejection carrying only the status; a 5xx without it into
- * {@link CtraderUnreachable}, because then nothing says the backend did not act.
+ * Turns every error answer of cTrader's backend into a {@link CtraderFailure}: the body {@code
+ * {"error":{"errorCode","description"}}} into a {@link CtraderRejection} carrying the code; a 4xx
+ * without it into a rejection carrying only the status; a 5xx without it into {@link
+ * CtraderUnreachable}, because then nothing says the backend did not act.
  */
 public class WebservErrorMapper implements ResponseExceptionMapper<CtraderFailure> {
 
@@ -29,7 +29,8 @@ public class WebservErrorMapper implements ResponseExceptionMapper<CtraderFailur
     JsonObject error = errorOf(response);
     if (error == null) {
       return status >= 500
-          ? new CtraderUnreachable("cTrader's backend answered " + status + " without an error code", null)
+          ? new CtraderUnreachable(
+              "cTrader's backend answered " + status + " without an error code", null)
           : new CtraderRejection(status, null, null);
     }
     return new CtraderRejection(status, text(error, "errorCode"), text(error, "description"));

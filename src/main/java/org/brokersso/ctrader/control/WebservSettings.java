@@ -27,10 +27,17 @@ public record WebservSettings(
     String logOutPath,
     String inAppTokenRedeemPath) {
 
-  /** Reads the {@code ctrader.*} keys; the registered defaults come from microprofile-config.properties. */
+  /**
+   * Reads the {@code ctrader.*} keys; the registered defaults come from
+   * microprofile-config.properties.
+   */
   public static WebservSettings from(Function<String, Optional<String>> config) {
     Function<String, String> required =
-        key -> config.apply(key).filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalStateException(key + " is not set"));
+        key ->
+            config
+                .apply(key)
+                .filter(v -> !v.isBlank())
+                .orElseThrow(() -> new IllegalStateException(key + " is not set"));
     String url = required.apply("ctrader.url").strip();
     return new WebservSettings(
         URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
@@ -56,7 +63,18 @@ public record WebservSettings(
 
   @Override
   public String toString() {
-    return "WebservSettings[" + url + ", manager " + managerLogin + ", " + brokerCrmName + "/" + brokerName + "/"
-        + environmentName + ", timeout " + timeout + "]";
+    return "WebservSettings["
+        + url
+        + ", manager "
+        + managerLogin
+        + ", "
+        + brokerCrmName
+        + "/"
+        + brokerName
+        + "/"
+        + environmentName
+        + ", timeout "
+        + timeout
+        + "]";
   }
 }

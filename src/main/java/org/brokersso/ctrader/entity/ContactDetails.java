@@ -1,6 +1,8 @@
 package org.brokersso.ctrader.entity;
 
-/** {@code contactDetails} of a trader (call 3.3); {@code countryId} is the ISO 3166-1 numeric code. */
+/**
+ * {@code contactDetails} of a trader (call 3.3); {@code countryId} is the ISO 3166-1 numeric code.
+ */
 public record ContactDetails(
     String address,
     String city,

@@ -7,6 +7,7 @@ public record InAppControlsRequest(String brokerCrmName, long userId, InAppRules
 
   /** The ribbons replace the user's set; an empty list clears it with {@code "rules": {}}. */
   public static InAppControlsRequest of(String brokerCrmName, long userId, List<Ribbon> ribbons) {
-    return new InAppControlsRequest(brokerCrmName, userId, new InAppRules(ribbons.isEmpty() ? null : List.copyOf(ribbons)));
+    return new InAppControlsRequest(
+        brokerCrmName, userId, new InAppRules(ribbons.isEmpty() ? null : List.copyOf(ribbons)));
   }
 }

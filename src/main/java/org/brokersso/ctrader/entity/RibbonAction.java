@@ -1,6 +1,8 @@
 package org.brokersso.ctrader.entity;
 
-/** What a ribbon does on click: one of the two URLs (note the contract's spelling {@code urlinApp}). */
+/**
+ * What a ribbon does on click: one of the two URLs (note the contract's spelling {@code urlinApp}).
+ */
 public record RibbonAction(String urlExternal, String urlinApp) {
 
   public static RibbonAction external(String url) {

@@ -4,8 +4,8 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.math.BigDecimal;
 
 /**
- * Answer of call 3.3: the created trader. Money fields are integers scaled by
- * {@code 10^moneyDigits} of this same answer (spec §1.4); {@link #money} turns them into amounts.
+ * Answer of call 3.3: the created trader. Money fields are integers scaled by {@code
+ * 10^moneyDigits} of this same answer (spec §1.4); {@link #money} turns them into amounts.
  */
 public record Trader(
     Long login,
@@ -35,6 +35,8 @@ public record Trader(
 
   /** A scaled money field of this answer as an amount ({@code 987650}, 2 digits → 9876.50). */
   public BigDecimal money(Long scaled) {
-    return scaled == null ? null : BigDecimal.valueOf(scaled, moneyDigits == null ? 0 : moneyDigits);
+    return scaled == null
+        ? null
+        : BigDecimal.valueOf(scaled, moneyDigits == null ? 0 : moneyDigits);
   }
 }

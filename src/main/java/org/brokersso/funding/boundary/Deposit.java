@@ -16,7 +16,8 @@ public class Deposit extends MoneyScreen {
   @Inject Deposits deposits;
 
   @Override
-  FundingResult move(long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome outcome) {
+  FundingResult move(
+      long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome outcome) {
     return deposits.deposit(userId, traderLogin, amount, requestKey, outcome);
   }
 

@@ -35,10 +35,12 @@ public abstract class MoneyScreen {
   private String amount;
   private String requestKey;
   private SandboxOutcome outcome = SandboxOutcome.APPROVE;
-  private Optional<TraderAccount> tradingAccount; // looked up once per request: balance, currency and limits all need it
+  private Optional<TraderAccount>
+      tradingAccount; // looked up once per request: balance, currency and limits all need it
 
   /** The money movement itself; {@code amount} is positive, the trader and account known. */
-  abstract FundingResult move(long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome outcome);
+  abstract FundingResult move(
+      long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome outcome);
 
   /** What the InApp success page confirms ({@code ?what=}). */
   abstract String done();
@@ -56,13 +58,20 @@ public abstract class MoneyScreen {
       response.error(key(FundingReason.AMOUNT_INVALID));
       return;
     }
-    FundingResult result = move(userId.get(), account, parsed, getRequestKey(), screen.isSandbox() ? outcome : SandboxOutcome.APPROVE);
+    FundingResult result =
+        move(
+            userId.get(),
+            account,
+            parsed,
+            getRequestKey(),
+            screen.isSandbox() ? outcome : SandboxOutcome.APPROVE);
     if (result instanceof FundingResult.Moved) {
       response.next("/inapp/done", Map.of("what", done()));
     } else if (result instanceof FundingResult.Unfinished unfinished) {
       response.error(key(unfinished.reason()), unfinished.movement().reference());
     } else if (result instanceof FundingResult.Refused refused) {
-      response.error(key(refused.reason()), refused.movement() == null ? "" : refused.movement().reference());
+      response.error(
+          key(refused.reason()), refused.movement() == null ? "" : refused.movement().reference());
     }
     requestKey = null; // a new attempt after a refusal is a new request
   }
@@ -74,8 +83,13 @@ public abstract class MoneyScreen {
   private Optional<TraderAccount> tradingAccount() {
     if (tradingAccount == null) {
       tradingAccount =
-          inApp.userAt(clock.instant())
-              .flatMap(userId -> onboarding.accountsOf(userId).stream().filter(a -> a.isLinked() && a.traderLogin().equals(account)).findFirst());
+          inApp
+              .userAt(clock.instant())
+              .flatMap(
+                  userId ->
+                      onboarding.accountsOf(userId).stream()
+                          .filter(a -> a.isLinked() && a.traderLogin().equals(account))
+                          .findFirst());
     }
     return tradingAccount;
   }

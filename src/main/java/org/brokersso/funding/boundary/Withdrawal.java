@@ -16,7 +16,8 @@ public class Withdrawal extends MoneyScreen {
   @Inject Withdrawals withdrawals;
 
   @Override
-  FundingResult move(long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome outcome) {
+  FundingResult move(
+      long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome outcome) {
     return withdrawals.withdraw(userId, traderLogin, amount, requestKey, outcome);
   }
 

@@ -6,15 +6,18 @@ import org.brokersso.funding.entity.MovementKind;
 
 /**
  * The amounts a trader may move, in the trading account's currency: positive and no finer than the
- * currency's digits (cTrader's {@code moneyDigits}); a deposit also within {@code funding.deposit.min}
- * and {@code funding.deposit.max}, and needing approved KYC above {@code funding.kyc-threshold}. A
- * withdrawal is bounded by the balance, which only cTrader knows (NOT_ENOUGH_MONEY).
+ * currency's digits (cTrader's {@code moneyDigits}); a deposit also within {@code
+ * funding.deposit.min} and {@code funding.deposit.max}, and needing approved KYC above {@code
+ * funding.kyc-threshold}. A withdrawal is bounded by the balance, which only cTrader knows
+ * (NOT_ENOUGH_MONEY).
  */
 public record AmountLimits(BigDecimal depositMin, BigDecimal depositMax, BigDecimal kycThreshold) {
 
   /** Why the amount is refused, if it is. */
   public Optional<FundingReason> refusal(MovementKind kind, BigDecimal amount, int moneyDigits) {
-    if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > moneyDigits) {
+    if (amount == null
+        || amount.signum() <= 0
+        || amount.stripTrailingZeros().scale() > moneyDigits) {
       return Optional.of(FundingReason.AMOUNT_INVALID);
     }
     if (kind == MovementKind.DEPOSIT && amount.compareTo(depositMin) < 0) {

@@ -33,7 +33,8 @@ public sealed interface FundingResult {
           new Unfinished(movement, FundingReason.PENDING);
       case PAYMENT_APPROVED -> new Unfinished(movement, FundingReason.CTRADER_UNAVAILABLE);
       case PAYOUT_FAILED, REVERSAL_SENT -> new Unfinished(movement, FundingReason.PAYOUT_DECLINED);
-      case CREDIT_IN_DOUBT, DEBIT_IN_DOUBT, REVERSAL_IN_DOUBT -> new Unfinished(movement, FundingReason.IN_DOUBT);
+      case CREDIT_IN_DOUBT, DEBIT_IN_DOUBT, REVERSAL_IN_DOUBT ->
+          new Unfinished(movement, FundingReason.IN_DOUBT);
     };
   }
 

@@ -46,7 +46,8 @@ public class MoneyMovements {
   }
 
   /** A request refused before anything was recorded, kept in the audit trail only. */
-  public void refused(MovementKind kind, long userId, long traderLogin, BigDecimal amount, FundingReason reason) {
+  public void refused(
+      MovementKind kind, long userId, long traderLogin, BigDecimal amount, FundingReason reason) {
     audit.record(
         AuditEvent.refusal(clock.instant(), "user", action(kind))
             .user(userId, null)
@@ -61,12 +62,16 @@ public class MoneyMovements {
   }
 
   public MoneyMovement find(long id) {
-    return Optional.ofNullable(em.find(MoneyMovement.class, id)).orElseThrow(() -> new IllegalArgumentException("No money movement " + id));
+    return Optional.ofNullable(em.find(MoneyMovement.class, id))
+        .orElseThrow(() -> new IllegalArgumentException("No money movement " + id));
   }
 
   /** A user's deposits and withdrawals, newest first. */
   public List<MoneyMovement> ofUser(long userId) {
-    return em.createNamedQuery(MoneyMovement.OF_USER, MoneyMovement.class).setParameter("userId", userId).setMaxResults(500).getResultList();
+    return em.createNamedQuery(MoneyMovement.OF_USER, MoneyMovement.class)
+        .setParameter("userId", userId)
+        .setMaxResults(500)
+        .getResultList();
   }
 
   /** Movements not in a final state, oldest first. */
@@ -94,14 +99,18 @@ public class MoneyMovements {
     return movement;
   }
 
-  /** Claims the right to send the 3.5 due: empty when it is not due (any more), because another caller sent it. */
+  /**
+   * Claims the right to send the 3.5 due: empty when it is not due (any more), because another
+   * caller sent it.
+   */
   public Optional<MoneyMovement> bookingSent(long id) {
     MoneyMovement movement = locked(id);
     if (!movement.awaitsBooking()) {
       return Optional.empty();
     }
     movement.bookingSent(clock.instant());
-    audited(movement, SAGA, "3.5 " + movement.booking().type() + " " + movement.booking().externalId());
+    audited(
+        movement, SAGA, "3.5 " + movement.booking().type() + " " + movement.booking().externalId());
     return Optional.of(movement);
   }
 
@@ -157,7 +166,8 @@ public class MoneyMovements {
         FundingResult.of(movement) instanceof FundingResult.Refused
             ? AuditEvent.refusal(now, actor, action)
             : AuditEvent.success(now, actor, action);
-    audit.record(event.user(movement.userId(), null).detail(movement + (note == null ? "" : ": " + note)));
+    audit.record(
+        event.user(movement.userId(), null).detail(movement + (note == null ? "" : ": " + note)));
   }
 
   private static AuditAction action(MovementKind kind) {

@@ -43,18 +43,30 @@ public class MovementRequests {
   BigDecimal kycThreshold;
 
   FundingResult open(
-      MovementKind kind, long userId, long traderLogin, BigDecimal amount, String requestKey, Function<MoneyMovement, FundingResult> run) {
-    if (requestKey == null || requestKey.isBlank() || requestKey.length() > MoneyMovement.REQUEST_KEY_LENGTH) {
-      throw new IllegalArgumentException("A request key of 1 to " + MoneyMovement.REQUEST_KEY_LENGTH + " characters is required");
+      MovementKind kind,
+      long userId,
+      long traderLogin,
+      BigDecimal amount,
+      String requestKey,
+      Function<MoneyMovement, FundingResult> run) {
+    if (requestKey == null
+        || requestKey.isBlank()
+        || requestKey.length() > MoneyMovement.REQUEST_KEY_LENGTH) {
+      throw new IllegalArgumentException(
+          "A request key of 1 to " + MoneyMovement.REQUEST_KEY_LENGTH + " characters is required");
     }
     Optional<MoneyMovement> earlier = journal.byRequestKey(requestKey);
     if (earlier.isPresent()) {
       return repeated(earlier.get(), kind, userId, traderLogin, amount);
     }
-    Optional<TraderAccount> account = onboarding.accountsOf(userId).stream()
-        .filter(a -> a.isLinked() && a.traderLogin() == traderLogin)
-        .findFirst();
-    Optional<FundingReason> refusal = account.isEmpty() ? Optional.of(FundingReason.NOT_YOUR_ACCOUNT) : refusal(kind, userId, amount, account.get());
+    Optional<TraderAccount> account =
+        onboarding.accountsOf(userId).stream()
+            .filter(a -> a.isLinked() && a.traderLogin() == traderLogin)
+            .findFirst();
+    Optional<FundingReason> refusal =
+        account.isEmpty()
+            ? Optional.of(FundingReason.NOT_YOUR_ACCOUNT)
+            : refusal(kind, userId, amount, account.get());
     if (refusal.isPresent()) {
       journal.refused(kind, userId, traderLogin, amount, refusal.get());
       return FundingResult.refused(refusal.get());
@@ -62,25 +74,39 @@ public class MovementRequests {
     String currency = account.get().terms().depositCurrency();
     MoneyMovement created;
     try {
-      created = journal.request(new MoneyMovement(kind, userId, traderLogin, amount, currency, requestKey, clock.instant()));
+      created =
+          journal.request(
+              new MoneyMovement(
+                  kind, userId, traderLogin, amount, currency, requestKey, clock.instant()));
     } catch (RuntimeException duplicate) {
-      // a concurrent request with the same key won the insert (the unique constraint): answer with its movement
-      return journal.byRequestKey(requestKey).map(m -> repeated(m, kind, userId, traderLogin, amount)).orElseThrow(() -> duplicate);
+      // a concurrent request with the same key won the insert (the unique constraint): answer with
+      // its movement
+      return journal
+          .byRequestKey(requestKey)
+          .map(m -> repeated(m, kind, userId, traderLogin, amount))
+          .orElseThrow(() -> duplicate);
     }
     return run.apply(created);
   }
 
-  private Optional<FundingReason> refusal(MovementKind kind, long userId, BigDecimal amount, TraderAccount account) {
+  private Optional<FundingReason> refusal(
+      MovementKind kind, long userId, BigDecimal amount, TraderAccount account) {
     if (payments.provider().isEmpty()) {
       return Optional.of(FundingReason.FUNDING_UNAVAILABLE);
     }
     AmountLimits limits = new AmountLimits(depositMin, depositMax, kycThreshold);
     int moneyDigits = account.moneyDigits() == null ? 2 : account.moneyDigits();
-    return limits.refusal(kind, amount, moneyDigits)
-        .or(() -> limits.needsKyc(kind, amount) && !kyc.isApproved(userId) ? Optional.of(FundingReason.KYC_REQUIRED) : Optional.empty());
+    return limits
+        .refusal(kind, amount, moneyDigits)
+        .or(
+            () ->
+                limits.needsKyc(kind, amount) && !kyc.isApproved(userId)
+                    ? Optional.of(FundingReason.KYC_REQUIRED)
+                    : Optional.empty());
   }
 
-  private static FundingResult repeated(MoneyMovement earlier, MovementKind kind, long userId, long traderLogin, BigDecimal amount) {
+  private static FundingResult repeated(
+      MoneyMovement earlier, MovementKind kind, long userId, long traderLogin, BigDecimal amount) {
     return amount != null && earlier.isSameRequest(userId, kind, traderLogin, amount)
         ? FundingResult.of(earlier)
         : FundingResult.refused(FundingReason.REQUEST_KEY_REUSED);

@@ -18,7 +18,8 @@ import org.brokersso.funding.entity.MovementState;
  * Moves a deposit or withdrawal on, step by step, until it is final or has to wait. Each step is
  * the payment provider (collect, pay out) or call 3.5 (credit, debit, re-credit), and the movement
  * itself says which is due (see {@code MoneyMovement}). It waits when the provider has not decided
- * or cannot be reached, when cTrader refused a credit, and when a 3.5 is out or its answer was lost.
+ * or cannot be reached, when cTrader refused a credit, and when a 3.5 is out or its answer was
+ * lost.
  *
  * <p>Every step is recorded ({@link MoneyMovements}) before the next call goes out, so running it
  * again, after any failure or crash, never repeats what is done. A 3.5 is sent only by the caller
@@ -36,7 +37,10 @@ public class MovementSaga {
   @Inject CtraderBackend ctrader;
   @Inject PaymentProviderSelector payments;
 
-  /** Runs the steps due; {@code sandbox} is the trader's choice on the screen, read only by the sandbox provider. */
+  /**
+   * Runs the steps due; {@code sandbox} is the trader's choice on the screen, read only by the
+   * sandbox provider.
+   */
   public FundingResult run(MoneyMovement movement, SandboxOutcome sandbox) {
     MoneyMovement current = movement;
     while (!current.state().isFinal() && !current.isBookingOut()) {
@@ -67,7 +71,11 @@ public class MovementSaga {
               : new Payment(reference, provider.get().outcome(reference));
       return journal.paymentAnswered(movement.id(), payment);
     } catch (PaymentUnavailable unavailable) {
-      LOG.warning(() -> movement + ": payment provider unavailable, waiting for a retry: " + unavailable.getMessage());
+      LOG.warning(
+          () ->
+              movement
+                  + ": payment provider unavailable, waiting for a retry: "
+                  + unavailable.getMessage());
       return journal.failed(movement.id(), unavailable.getMessage());
     }
   }
@@ -79,18 +87,32 @@ public class MovementSaga {
     }
     Booking booking = claimed.get().booking();
     try {
-      long balanceHistoryId = ctrader.changeBalance(movement.traderLogin(), booking.type(), movement.amount(), booking.externalId());
+      long balanceHistoryId =
+          ctrader.changeBalance(
+              movement.traderLogin(), booking.type(), movement.amount(), booking.externalId());
       return journal.booked(movement.id(), balanceHistoryId, MoneyMovements.SAGA);
     } catch (CtraderRejection rejection) {
-      return journal.bookingRefused(movement.id(), rejection.is(WebservErrorCode.NOT_ENOUGH_MONEY), rejection.getMessage());
+      return journal.bookingRefused(
+          movement.id(), rejection.is(WebservErrorCode.NOT_ENOUGH_MONEY), rejection.getMessage());
     } catch (CtraderUnreachable unreachable) {
-      LOG.warning(() -> movement + ": 3.5 " + booking.externalId() + " got no answer; in doubt until an operator settles it");
+      LOG.warning(
+          () ->
+              movement
+                  + ": 3.5 "
+                  + booking.externalId()
+                  + " got no answer; in doubt until an operator settles it");
       return journal.bookingLost(movement.id(), unreachable.getMessage());
     }
   }
 
   private static PaymentOrder order(MoneyMovement movement, SandboxOutcome sandbox) {
     return new PaymentOrder(
-        movement.reference(), movement.kind(), movement.userId(), movement.traderLogin(), movement.amount(), movement.currency(), sandbox);
+        movement.reference(),
+        movement.kind(),
+        movement.userId(),
+        movement.traderLogin(),
+        movement.amount(),
+        movement.currency(),
+        sandbox);
   }
 }

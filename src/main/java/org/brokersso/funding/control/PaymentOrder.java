@@ -10,4 +10,10 @@ import org.brokersso.funding.entity.MovementKind;
  * it, and a real provider ignores it.
  */
 public record PaymentOrder(
-    String reference, MovementKind kind, long userId, long traderLogin, BigDecimal amount, String currency, SandboxOutcome sandbox) {}
+    String reference,
+    MovementKind kind,
+    long userId,
+    long traderLogin,
+    BigDecimal amount,
+    String currency,
+    SandboxOutcome sandbox) {}

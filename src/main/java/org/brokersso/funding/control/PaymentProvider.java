@@ -17,7 +17,10 @@ public interface PaymentProvider {
   /** Which implementation answers: "sandbox", or the provider's name. */
   String name();
 
-  /** Starts collecting (deposit) or paying out (withdrawal); answers the payment and what is known of it. */
+  /**
+   * Starts collecting (deposit) or paying out (withdrawal); answers the payment and what is known
+   * of it.
+   */
   Payment start(PaymentOrder order);
 
   /** What became of a payment that was {@link PaymentOutcome#PENDING}. */

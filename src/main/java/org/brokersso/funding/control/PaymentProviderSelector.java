@@ -35,14 +35,17 @@ public class PaymentProviderSelector {
 
   /** The provider deposits and withdrawals go through; empty when funding is switched off. */
   public Optional<PaymentProvider> provider() {
-    return choice(configured, mode.isSandbox()).equals(SANDBOX) ? Optional.of(sandbox.get()) : Optional.empty();
+    return choice(configured, mode.isSandbox()).equals(SANDBOX)
+        ? Optional.of(sandbox.get())
+        : Optional.empty();
   }
 
   /** Refuses to start on a choice that cannot work, after the general configuration checks. */
   void check(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
     String choice = choice(configured, mode.isSandbox());
     if (choice.equals(SANDBOX)) {
-      LOG.warning("SANDBOX payment provider: deposits and withdrawals are approved or declined as the screen says; no money moves.");
+      LOG.warning(
+          "SANDBOX payment provider: deposits and withdrawals are approved or declined as the screen says; no money moves.");
     } else {
       LOG.info("funding.provider=none: deposits and withdrawals are switched off.");
     }
@@ -50,7 +53,8 @@ public class PaymentProviderSelector {
 
   /** {@code sandbox} or {@code none}, or why the configuration cannot work. */
   static String choice(Optional<String> configured, boolean sandboxMode) {
-    String value = configured.map(String::strip).filter(v -> !v.isEmpty()).orElse(sandboxMode ? SANDBOX : "");
+    String value =
+        configured.map(String::strip).filter(v -> !v.isEmpty()).orElse(sandboxMode ? SANDBOX : "");
     if (value.isEmpty()) {
       throw new IllegalStateException(
           "funding.provider is required when ctrader.url is set (environment variable FUNDING_PROVIDER): no real payment provider"
@@ -62,7 +66,8 @@ public class PaymentProviderSelector {
               + " cTrader would be credited for them; set funding.provider=none");
     }
     if (!value.equals(SANDBOX) && !value.equals(NONE)) {
-      throw new IllegalStateException("funding.provider must be 'sandbox' or 'none', not '" + value + "'");
+      throw new IllegalStateException(
+          "funding.provider must be 'sandbox' or 'none', not '" + value + "'");
     }
     return value;
   }

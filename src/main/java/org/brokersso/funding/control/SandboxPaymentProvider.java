@@ -9,11 +9,11 @@ import java.util.logging.Logger;
 import org.brokersso.funding.entity.PaymentOutcome;
 
 /**
- * SANDBOX: a payment provider that moves no money and decides at once, as the order's
- * {@link SandboxOutcome} says. It keeps its payments in memory. A restart forgets them, and then a
- * start whose instruction is gone, or the outcome of an unknown payment, is DECLINED: the safe
- * answer for money that was never collected. Only {@link PaymentProviderSelector} hands it out, and
- * only in sandbox mode.
+ * SANDBOX: a payment provider that moves no money and decides at once, as the order's {@link
+ * SandboxOutcome} says. It keeps its payments in memory. A restart forgets them, and then a start
+ * whose instruction is gone, or the outcome of an unknown payment, is DECLINED: the safe answer for
+ * money that was never collected. Only {@link PaymentProviderSelector} hands it out, and only in
+ * sandbox mode.
  */
 @ApplicationScoped
 @Typed(SandboxPaymentProvider.class)
@@ -34,11 +34,27 @@ public class SandboxPaymentProvider implements PaymentProvider {
     return byOrder.computeIfAbsent(
         order.reference(),
         reference -> {
-          PaymentOutcome outcome = order.sandbox() == SandboxOutcome.APPROVE ? PaymentOutcome.APPROVED : PaymentOutcome.DECLINED;
+          PaymentOutcome outcome =
+              order.sandbox() == SandboxOutcome.APPROVE
+                  ? PaymentOutcome.APPROVED
+                  : PaymentOutcome.DECLINED;
           Payment payment = new Payment("sandbox-" + UUID.randomUUID(), outcome);
           outcomes.put(payment.reference(), outcome);
-          LOG.info(() -> "SANDBOX payment " + payment.reference() + " for " + reference + " (" + order.kind() + " " + order.amount()
-              + " " + order.currency() + "): " + outcome + ", no money moved");
+          LOG.info(
+              () ->
+                  "SANDBOX payment "
+                      + payment.reference()
+                      + " for "
+                      + reference
+                      + " ("
+                      + order.kind()
+                      + " "
+                      + order.amount()
+                      + " "
+                      + order.currency()
+                      + "): "
+                      + outcome
+                      + ", no money moved");
           return payment;
         });
   }

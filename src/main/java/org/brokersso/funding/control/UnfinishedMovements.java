@@ -10,10 +10,9 @@ import org.brokersso.funding.entity.MoneyMovement;
 /**
  * What a retry job or an operator works through. It lists the movements that are not final, and
  * resumes them with {@link MovementSaga#complete}. It settles those whose 3.5 is out or in doubt,
- * once the operator has looked in cTrader's balance history for their {@code externalId}
- * ({@code dep-<id>}, {@code wdr-<id>}, {@code wdr-rev-<id>}). Settle only after
- * {@code ctrader.timeout} has passed since the movement's last update: until then, an answer may
- * still arrive.
+ * once the operator has looked in cTrader's balance history for their {@code externalId} ({@code
+ * dep-<id>}, {@code wdr-<id>}, {@code wdr-rev-<id>}). Settle only after {@code ctrader.timeout} has
+ * passed since the movement's last update: until then, an answer may still arrive.
  */
 @ApplicationScoped
 @Transactional(TxType.NOT_SUPPORTED)
@@ -32,12 +31,18 @@ public class UnfinishedMovements {
     return saga.complete(movementId);
   }
 
-  /** cTrader holds the booking ({@code balanceHistoryId} found); {@link #complete} then takes the next step. */
+  /**
+   * cTrader holds the booking ({@code balanceHistoryId} found); {@link #complete} then takes the
+   * next step.
+   */
   public FundingResult booked(long movementId, long balanceHistoryId, String operator) {
     return FundingResult.of(journal.booked(movementId, balanceHistoryId, actor(operator)));
   }
 
-  /** cTrader holds no such booking: as if it had been refused; a credit is sent again by {@link #complete}. */
+  /**
+   * cTrader holds no such booking: as if it had been refused; a credit is sent again by {@link
+   * #complete}.
+   */
   public FundingResult notBooked(long movementId, String operator) {
     return FundingResult.of(journal.notBooked(movementId, actor(operator)));
   }

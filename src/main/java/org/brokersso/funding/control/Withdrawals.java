@@ -25,11 +25,21 @@ public class Withdrawals {
    * Withdraws {@code amount} (in the account's currency) from a linked trading account of the user;
    * {@code requestKey} and {@code sandbox} as for {@link Deposits#deposit}.
    */
-  public FundingResult withdraw(long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome sandbox) {
-    return requests.open(MovementKind.WITHDRAWAL, userId, traderLogin, amount, requestKey, movement -> saga.run(movement, sandbox));
+  public FundingResult withdraw(
+      long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome sandbox) {
+    return requests.open(
+        MovementKind.WITHDRAWAL,
+        userId,
+        traderLogin,
+        amount,
+        requestKey,
+        movement -> saga.run(movement, sandbox));
   }
 
-  /** Resumes a withdrawal: the payout once debited, or the re-credit of a failed payout; never one in doubt. */
+  /**
+   * Resumes a withdrawal: the payout once debited, or the re-credit of a failed payout; never one
+   * in doubt.
+   */
   public FundingResult complete(long movementId) {
     return saga.complete(movementId);
   }

@@ -25,9 +25,33 @@ import org.brokersso.ctrader.entity.BalanceChangeType;
  * found absent by an operator) leads back to waiting for a credit or a re-credit, and ends a debit.
  */
 enum BookingPhase {
-  CREDIT("dep-", BalanceChangeType.DEPOSIT, 1, PAYMENT_APPROVED, CREDIT_SENT, CREDIT_IN_DOUBT, CREDITED, PAYMENT_APPROVED),
-  DEBIT("wdr-", BalanceChangeType.WITHDRAW, -1, REQUESTED, DEBIT_SENT, DEBIT_IN_DOUBT, DEBITED, NOT_DEBITED),
-  REVERSAL("wdr-rev-", BalanceChangeType.DEPOSIT, 1, PAYOUT_FAILED, REVERSAL_SENT, REVERSAL_IN_DOUBT, REVERSED, PAYOUT_FAILED);
+  CREDIT(
+      "dep-",
+      BalanceChangeType.DEPOSIT,
+      1,
+      PAYMENT_APPROVED,
+      CREDIT_SENT,
+      CREDIT_IN_DOUBT,
+      CREDITED,
+      PAYMENT_APPROVED),
+  DEBIT(
+      "wdr-",
+      BalanceChangeType.WITHDRAW,
+      -1,
+      REQUESTED,
+      DEBIT_SENT,
+      DEBIT_IN_DOUBT,
+      DEBITED,
+      NOT_DEBITED),
+  REVERSAL(
+      "wdr-rev-",
+      BalanceChangeType.DEPOSIT,
+      1,
+      PAYOUT_FAILED,
+      REVERSAL_SENT,
+      REVERSAL_IN_DOUBT,
+      REVERSED,
+      PAYOUT_FAILED);
 
   private final String externalIdPrefix;
   private final BalanceChangeType type;
@@ -39,8 +63,14 @@ enum BookingPhase {
   final MovementState notBooked;
 
   BookingPhase(
-      String externalIdPrefix, BalanceChangeType type, int sign, MovementState waiting, MovementState sent, MovementState inDoubt,
-      MovementState booked, MovementState notBooked) {
+      String externalIdPrefix,
+      BalanceChangeType type,
+      int sign,
+      MovementState waiting,
+      MovementState sent,
+      MovementState inDoubt,
+      MovementState booked,
+      MovementState notBooked) {
     this.externalIdPrefix = externalIdPrefix;
     this.type = type;
     this.sign = sign;
@@ -51,7 +81,10 @@ enum BookingPhase {
     this.notBooked = notBooked;
   }
 
-  /** The booking due in this state, which nothing has sent yet; a deposit's REQUESTED waits for its payment. */
+  /**
+   * The booking due in this state, which nothing has sent yet; a deposit's REQUESTED waits for its
+   * payment.
+   */
   static Optional<BookingPhase> due(MovementKind kind, MovementState state) {
     if (state == REQUESTED && kind == MovementKind.DEPOSIT) {
       return Optional.empty();

@@ -28,7 +28,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * One deposit or withdrawal of one trading account, and the state machine that moves it exactly once.
+ * One deposit or withdrawal of one trading account, and the state machine that moves it exactly
+ * once.
  *
  * <pre>
  * Deposit     REQUESTED → [PAYMENT_PENDING →] PAYMENT_APPROVED | PAYMENT_DECLINED
@@ -44,13 +45,13 @@ import java.util.Optional;
  * Final       CREDITED, PAID_OUT; PAYMENT_DECLINED, REFUSED_NOT_ENOUGH_MONEY, NOT_DEBITED, REVERSED
  * </pre>
  *
- * <p>Each of the three bookings (credit, debit, reversal) follows the same rule. The movement enters
- * {@code *_SENT} before 3.5 goes out, and only the caller who made that transition sends it. A
- * rejection proves that cTrader did not act, so the movement goes back to waiting (credit, reversal),
- * or ends with nothing moved (debit). Any call without an answer moves it to {@code *_IN_DOUBT}.
- * Nothing resends from there, nor from a {@code *_SENT} that a crash left behind: 3.5 is not
- * idempotent (spec §9). An operator looks for the {@code externalId} in cTrader's balance history
- * and settles it with {@link #booked} or {@link #notBooked}.
+ * <p>Each of the three bookings (credit, debit, reversal) follows the same rule. The movement
+ * enters {@code *_SENT} before 3.5 goes out, and only the caller who made that transition sends it.
+ * A rejection proves that cTrader did not act, so the movement goes back to waiting (credit,
+ * reversal), or ends with nothing moved (debit). Any call without an answer moves it to {@code
+ * *_IN_DOUBT}. Nothing resends from there, nor from a {@code *_SENT} that a crash left behind: 3.5
+ * is not idempotent (spec §9). An operator looks for the {@code externalId} in cTrader's balance
+ * history and settles it with {@link #booked} or {@link #notBooked}.
  *
  * <p>No movement is lost. A final state is reached only once the money has been booked, returned,
  * or never moved. Every other state names the next step, so a movement stopped by a failure or a
@@ -59,9 +60,15 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "money_movement")
-@NamedQuery(name = MoneyMovement.BY_REQUEST_KEY, query = "SELECT m FROM MoneyMovement m WHERE m.requestKey = :requestKey")
-@NamedQuery(name = MoneyMovement.OF_USER, query = "SELECT m FROM MoneyMovement m WHERE m.userId = :userId ORDER BY m.id DESC")
-@NamedQuery(name = MoneyMovement.UNFINISHED, query = "SELECT m FROM MoneyMovement m WHERE m.state IN :states ORDER BY m.id")
+@NamedQuery(
+    name = MoneyMovement.BY_REQUEST_KEY,
+    query = "SELECT m FROM MoneyMovement m WHERE m.requestKey = :requestKey")
+@NamedQuery(
+    name = MoneyMovement.OF_USER,
+    query = "SELECT m FROM MoneyMovement m WHERE m.userId = :userId ORDER BY m.id DESC")
+@NamedQuery(
+    name = MoneyMovement.UNFINISHED,
+    query = "SELECT m FROM MoneyMovement m WHERE m.state IN :states ORDER BY m.id")
 public class MoneyMovement {
 
   public static final String BY_REQUEST_KEY = "MoneyMovement.byRequestKey";
@@ -119,9 +126,17 @@ public class MoneyMovement {
 
   protected MoneyMovement() {}
 
-  public MoneyMovement(MovementKind kind, long userId, long traderLogin, BigDecimal amount, String currency, String requestKey, Instant now) {
+  public MoneyMovement(
+      MovementKind kind,
+      long userId,
+      long traderLogin,
+      BigDecimal amount,
+      String currency,
+      String requestKey,
+      Instant now) {
     if (amount.signum() <= 0) {
-      throw new IllegalArgumentException("A movement's amount is positive; its kind gives the direction");
+      throw new IllegalArgumentException(
+          "A movement's amount is positive; its kind gives the direction");
     }
     this.kind = kind;
     this.userId = userId;
@@ -136,17 +151,27 @@ public class MoneyMovement {
 
   /** The states a retry job or an operator still has to look at. */
   public static MovementState[] unfinishedStates() {
-    return Arrays.stream(MovementState.values()).filter(s -> !s.isFinal()).toArray(MovementState[]::new);
+    return Arrays.stream(MovementState.values())
+        .filter(s -> !s.isFinal())
+        .toArray(MovementState[]::new);
   }
 
-  /** Whether a repeated request (same key) asks for the same thing; the amount compared by value. */
-  public boolean isSameRequest(long userId, MovementKind kind, long traderLogin, BigDecimal amount) {
-    return this.userId == userId && this.kind == kind && this.traderLogin == traderLogin && this.amount.compareTo(amount) == 0;
+  /**
+   * Whether a repeated request (same key) asks for the same thing; the amount compared by value.
+   */
+  public boolean isSameRequest(
+      long userId, MovementKind kind, long traderLogin, BigDecimal amount) {
+    return this.userId == userId
+        && this.kind == kind
+        && this.traderLogin == traderLogin
+        && this.amount.compareTo(amount) == 0;
   }
 
   /** The payment provider is due: a deposit's collection, or a debited withdrawal's payout. */
   public boolean awaitsPayment() {
-    return kind == MovementKind.DEPOSIT ? state == REQUESTED || state == PAYMENT_PENDING : state == DEBITED || state == PAYOUT_PENDING;
+    return kind == MovementKind.DEPOSIT
+        ? state == REQUESTED || state == PAYMENT_PENDING
+        : state == DEBITED || state == PAYOUT_PENDING;
   }
 
   /** A call 3.5 is due and may be sent: nothing of it is out. */
@@ -159,7 +184,9 @@ public class MoneyMovement {
     return out().isPresent();
   }
 
-  /** 3.5's answer was lost: only an operator may settle it ({@link #booked}, {@link #notBooked}). */
+  /**
+   * 3.5's answer was lost: only an operator may settle it ({@link #booked}, {@link #notBooked}).
+   */
   public boolean isInDoubt() {
     return state == CREDIT_IN_DOUBT || state == DEBIT_IN_DOUBT || state == REVERSAL_IN_DOUBT;
   }
@@ -169,7 +196,10 @@ public class MoneyMovement {
     return due().or(this::out).orElseThrow(() -> illegal("a booking")).booking(id);
   }
 
-  /** The movement's reference at the payment provider and in cTrader ({@code dep-<id>}, {@code wdr-<id>}). */
+  /**
+   * The movement's reference at the payment provider and in cTrader ({@code dep-<id>}, {@code
+   * wdr-<id>}).
+   */
   public String reference() {
     return kind.reference(id);
   }
@@ -196,7 +226,9 @@ public class MoneyMovement {
     touch(now);
   }
 
-  /** cTrader booked the change (its answer, or an operator found it); answers the balance's change. */
+  /**
+   * cTrader booked the change (its answer, or an operator found it); answers the balance's change.
+   */
   public BigDecimal booked(long balanceHistoryId, Instant now) {
     BookingPhase phase = out().orElseThrow(() -> illegal("a booking"));
     if (phase == BookingPhase.REVERSAL) {
@@ -213,7 +245,8 @@ public class MoneyMovement {
   /** cTrader refused 3.5, so it did not act: the booking waits again, or a debit ends. */
   public void bookingRefused(boolean notEnoughMoney, String error, Instant now) {
     BookingPhase phase = out().orElseThrow(() -> illegal("a refusal"));
-    state = phase == BookingPhase.DEBIT && notEnoughMoney ? REFUSED_NOT_ENOUGH_MONEY : phase.notBooked;
+    state =
+        phase == BookingPhase.DEBIT && notEnoughMoney ? REFUSED_NOT_ENOUGH_MONEY : phase.notBooked;
     failed(error, now);
   }
 
@@ -223,7 +256,10 @@ public class MoneyMovement {
     failed(error, now);
   }
 
-  /** An operator found no booking with this {@code externalId} in cTrader: as if it had been refused. */
+  /**
+   * An operator found no booking with this {@code externalId} in cTrader: as if it had been
+   * refused.
+   */
   public void notBooked(Instant now) {
     state = out().orElseThrow(() -> illegal("settling a doubt")).notBooked;
     touch(now);
@@ -244,7 +280,8 @@ public class MoneyMovement {
   }
 
   private IllegalStateException illegal(String what) {
-    return new IllegalStateException(kind + " " + id + " is " + state + ": " + what + " does not apply");
+    return new IllegalStateException(
+        kind + " " + id + " is " + state + ": " + what + " does not apply");
   }
 
   private void touch(Instant now) {
@@ -267,7 +304,10 @@ public class MoneyMovement {
     return kind;
   }
 
-  /** The amount, positive, without the trailing zeros the column's scale adds (3.5's {@code preciseAmount}). */
+  /**
+   * The amount, positive, without the trailing zeros the column's scale adds (3.5's {@code
+   * preciseAmount}).
+   */
   public BigDecimal amount() {
     BigDecimal plain = amount.stripTrailingZeros();
     return plain.scale() < 0 ? plain.setScale(0) : plain;
@@ -314,6 +354,16 @@ public class MoneyMovement {
 
   @Override
   public String toString() {
-    return kind + " " + id + " " + state + " " + amount().toPlainString() + " " + currency + " login " + traderLogin;
+    return kind
+        + " "
+        + id
+        + " "
+        + state
+        + " "
+        + amount().toPlainString()
+        + " "
+        + currency
+        + " login "
+        + traderLogin;
   }
 }

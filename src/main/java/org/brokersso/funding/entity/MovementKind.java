@@ -13,7 +13,10 @@ public enum MovementKind {
     this.referencePrefix = referencePrefix;
   }
 
-  /** The movement's stable reference: 3.5's {@code externalId} and the payment provider's idempotency key. */
+  /**
+   * The movement's stable reference: 3.5's {@code externalId} and the payment provider's
+   * idempotency key.
+   */
   public String reference(long movementId) {
     return referencePrefix + movementId;
   }

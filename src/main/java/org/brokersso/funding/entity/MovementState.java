@@ -22,7 +22,10 @@ public enum MovementState {
   DEBIT_IN_DOUBT(false),
   /** Withdrawal: cTrader refused the debit for want of money; nothing moved. */
   REFUSED_NOT_ENOUGH_MONEY(true),
-  /** Withdrawal: cTrader refused the debit for another reason, or an operator found it not booked; nothing moved. */
+  /**
+   * Withdrawal: cTrader refused the debit for another reason, or an operator found it not booked;
+   * nothing moved.
+   */
   NOT_DEBITED(true),
   /** Withdrawal: debited in cTrader; the payout is due. */
   DEBITED(false),

@@ -1,6 +1,9 @@
 package org.brokersso.funding.entity;
 
-/** What the payment provider says of a payment (a collection for a deposit, a payout for a withdrawal). */
+/**
+ * What the payment provider says of a payment (a collection for a deposit, a payout for a
+ * withdrawal).
+ */
 public enum PaymentOutcome {
   APPROVED,
   DECLINED,

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Reports whether cTrader is real or the sandbox, so a monitoring screen cannot mistake one for the other. */
+/**
+ * Reports whether cTrader is real or the sandbox, so a monitoring screen cannot mistake one for the
+ * other.
+ */
 @Readiness
 @ApplicationScoped
 public class BackendModeReadiness implements HealthCheck {
@@ -16,6 +19,9 @@ public class BackendModeReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("ctrader-backend").up().withData("mode", mode.isSandbox() ? "sandbox" : "live").build();
+    return HealthCheckResponse.named("ctrader-backend")
+        .up()
+        .withData("mode", mode.isSandbox() ? "sandbox" : "live")
+        .build();
   }
 }

@@ -1,7 +1,7 @@
 package org.brokersso.health.boundary;
 
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.brokersso.persistence.control.Database;
@@ -25,7 +25,10 @@ public class DatabaseReadiness implements HealthCheck {
           .withData("product", connection.getMetaData().getDatabaseProductName())
           .build();
     } catch (SQLException e) {
-      return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("error", e.getClass().getSimpleName())
+          .build();
     }
   }
 }

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * uses the token up ({@link InAppScreenTokens}), opens a short {@link InAppSession} for its trader
  * and redirects to the same address without the token, so that a reload or the history never
  * presents it again. Without a token, only a live InApp session gets in. The {@code account} of a
- * money screen must be one of the trader's linked accounts. Anything else gets the refusal page with
- * its reason and nothing else happens.
+ * money screen must be one of the trader's linked accounts. Anything else gets the refusal page
+ * with its reason and nothing else happens.
  */
 public class InAppGate extends HttpFilter {
 
@@ -36,6 +36,7 @@ public class InAppGate extends HttpFilter {
 
   /** Screens that concern one trading account, named in {@code account} (§5.3). */
   static final Set<String> MONEY_SCREENS = Set.of("/inapp/deposit", "/inapp/withdraw");
+
   /** Pages anybody may see: the refusal and the InApp success page. */
   static final Set<String> OPEN_PAGES = Set.of("/inapp/refused", "/inapp/done");
 
@@ -50,7 +51,8 @@ public class InAppGate extends HttpFilter {
   Duration sessionTtl;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String screen = request.getServletPath();
     if (OPEN_PAGES.contains(screen)) {
@@ -67,9 +69,11 @@ public class InAppGate extends HttpFilter {
         return;
       }
       request.getSession(true);
-      request.changeSessionId(); // whatever session this browser had belongs to the token's trader now
+      request
+          .changeSessionId(); // whatever session this browser had belongs to the token's trader now
       session.open(user.id(), clock.instant().plus(sessionTtl));
-      signedIn.signIn(user.id(), false); // the account-creation screen (6.3.6) knows traders this way
+      signedIn.signIn(
+          user.id(), false); // the account-creation screen (6.3.6) knows traders this way
       if (!refusesAccount(request, response, screen, user.id())) {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", withoutToken(request));
@@ -82,7 +86,10 @@ public class InAppGate extends HttpFilter {
     }
     Optional<Long> userId = session.userAt(clock.instant());
     if (userId.isEmpty()) {
-      refuse(request, response, session.isOpen() ? InAppRefusal.SESSION_ENDED : InAppRefusal.MISSING_TOKEN);
+      refuse(
+          request,
+          response,
+          session.isOpen() ? InAppRefusal.SESSION_ENDED : InAppRefusal.MISSING_TOKEN);
       return;
     }
     if (!refusesAccount(request, response, screen, userId.get())) {
@@ -91,7 +98,8 @@ public class InAppGate extends HttpFilter {
   }
 
   /** Refuses a money screen without an account, or with somebody else's; answers whether it did. */
-  private boolean refusesAccount(HttpServletRequest request, HttpServletResponse response, String screen, long userId)
+  private boolean refusesAccount(
+      HttpServletRequest request, HttpServletResponse response, String screen, long userId)
       throws IOException, ServletException {
     String account = request.getParameter("account");
     if (!MONEY_SCREENS.contains(screen) || !"GET".equals(request.getMethod())) {
@@ -102,7 +110,9 @@ public class InAppGate extends HttpFilter {
       return true;
     }
     long login = Long.parseLong(account);
-    boolean owned = onboarding.accountsOf(userId).stream().anyMatch(a -> a.isLinked() && a.traderLogin() == login);
+    boolean owned =
+        onboarding.accountsOf(userId).stream()
+            .anyMatch(a -> a.isLinked() && a.traderLogin() == login);
     if (!owned) {
       refuse(request, response, InAppRefusal.FOREIGN_ACCOUNT);
       return true;
@@ -110,7 +120,8 @@ public class InAppGate extends HttpFilter {
     return false;
   }
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response, InAppRefusal refusal)
+  private static void refuse(
+      HttpServletRequest request, HttpServletResponse response, InAppRefusal refusal)
       throws IOException, ServletException {
     request.setAttribute(InAppRefusal.class.getName(), refusal);
     RefusalPage.show(request, response, refusal.status(), "/inapp/refused");
@@ -129,13 +140,19 @@ public class InAppGate extends HttpFilter {
   /** The same address with every parameter but {@code token}. */
   private static String withoutToken(HttpServletRequest request) {
     StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-    request.getParameterMap().forEach((name, values) -> {
-      if (!name.equals("token")) {
-        for (String value : values) {
-          query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
-      }
-    });
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("token")) {
+                for (String value : values) {
+                  query.add(
+                      URLEncoder.encode(name, StandardCharsets.UTF_8)
+                          + "="
+                          + URLEncoder.encode(value, StandardCharsets.UTF_8));
+                }
+              }
+            });
     return request.getContextPath() + request.getServletPath() + query;
   }
 }

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class InAppPages {
 
   /** What the success page may confirm (?what=), and nothing else. */
-  private static final Set<String> OUTCOMES = Set.of("deposit", "withdrawal", "kyc", "account", "closed");
+  private static final Set<String> OUTCOMES =
+      Set.of("deposit", "withdrawal", "kyc", "account", "closed");
 
   @Inject HttpServletRequest request;
 
@@ -27,7 +28,9 @@ public class InAppPages {
 
   public String getRefusalKey() {
     Object refusal = request.getAttribute(InAppRefusal.class.getName());
-    return refusal instanceof InAppRefusal known ? known.messageKey() : InAppRefusal.MISSING_TOKEN.messageKey();
+    return refusal instanceof InAppRefusal known
+        ? known.messageKey()
+        : InAppRefusal.MISSING_TOKEN.messageKey();
   }
 
   public String getDoneKey() {

@@ -19,7 +19,9 @@ public enum InAppRefusal {
     this.status = status;
   }
 
-  /** The HTTP status of the refusal page: 400 for what the link lacks, 403 for what it may not do. */
+  /**
+   * The HTTP status of the refusal page: 400 for what the link lacks, 403 for what it may not do.
+   */
   public int status() {
     return status;
   }

@@ -24,11 +24,12 @@ import org.brokersso.user.control.Users;
 import org.brokersso.user.entity.User;
 
 /**
- * Operators' KYC desk: {@code GET /operator/kyc} lists the pending cases, oldest first;
- * {@code POST /operator/kyc/{caseId}} with {@code {"decision": "approve"|"reject", "reason": "…"}}
- * decides one (400 bad body, 404 unknown case, 409 decided the other way already).
+ * Operators' KYC desk: {@code GET /operator/kyc} lists the pending cases, oldest first; {@code POST
+ * /operator/kyc/{caseId}} with {@code {"decision": "approve"|"reject", "reason": "…"}} decides one
+ * (400 bad body, 404 unknown case, 409 decided the other way already).
  */
-@ApplicationScoped // not a @Boundary: the control classes commit each step apart, around the outside call
+@ApplicationScoped // not a @Boundary: the control classes commit each step apart, around the
+// outside call
 @OperatorOnly
 @Path("operator/kyc")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,9 +49,13 @@ public class OperatorKycResource {
   @Path("{caseId}")
   @Consumes(MediaType.APPLICATION_JSON)
   public KycCaseBody decide(@PathParam("caseId") long caseId, Decision decision) {
-    String verb = decision == null || decision.decision() == null ? "" : decision.decision().strip().toLowerCase(Locale.ROOT);
+    String verb =
+        decision == null || decision.decision() == null
+            ? ""
+            : decision.decision().strip().toLowerCase(Locale.ROOT);
     if (!verb.equals("approve") && !verb.equals("reject")) {
-      throw new BadRequestException("The body must be {\"decision\": \"approve\" or \"reject\", \"reason\": \"...\"}");
+      throw new BadRequestException(
+          "The body must be {\"decision\": \"approve\" or \"reject\", \"reason\": \"...\"}");
     }
     try {
       return body(kyc.decide(caseId, verb.equals("approve"), decision.reason()));

@@ -18,11 +18,12 @@ import org.brokersso.user.entity.User;
 
 /**
  * SANDBOX ONLY: stands in for the KYC screen, so that KYC and the operator desk can be tried with
- * {@code curl}. Submits for the cTrader {@code userId} (known after {@code /sandbox/login}) with the
- * sandbox decision asked for ({@code APPROVE}, {@code REJECT}, {@code PENDING}). With
- * {@code ctrader.url} set it does not exist (404).
+ * {@code curl}. Submits for the cTrader {@code userId} (known after {@code /sandbox/login}) with
+ * the sandbox decision asked for ({@code APPROVE}, {@code REJECT}, {@code PENDING}). With {@code
+ * ctrader.url} set it does not exist (404).
  */
-@ApplicationScoped // not a @Boundary: the control classes commit each step apart, around the outside call
+@ApplicationScoped // not a @Boundary: the control classes commit each step apart, around the
+// outside call
 @Path("sandbox/kyc")
 public class SandboxKycResource {
 
@@ -42,9 +43,18 @@ public class SandboxKycResource {
     if (submission == null || submission.userId() == null) {
       throw new BadRequestException("userId (a cTrader userId) is required");
     }
-    User user = users.byCtidUserId(submission.userId())
-        .orElseThrow(() -> new NotFoundException("No trader with cTrader userId " + submission.userId() + "; log in with /sandbox/login first"));
-    return KycCaseBody.of(kyc.submit(user.id(), submission.kycType(), decision(submission.decision())), user.ctidUserId());
+    User user =
+        users
+            .byCtidUserId(submission.userId())
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "No trader with cTrader userId "
+                            + submission.userId()
+                            + "; log in with /sandbox/login first"));
+    return KycCaseBody.of(
+        kyc.submit(user.id(), submission.kycType(), decision(submission.decision())),
+        user.ctidUserId());
   }
 
   private static SandboxDecision decision(String requested) {

@@ -34,22 +34,30 @@ public class KycCases {
 
   @Transactional(TxType.SUPPORTS)
   public Optional<KycCase> newestOf(long userId) {
-    return em.createNamedQuery(KycCase.OF_USER, KycCase.class).setParameter("userId", userId).setMaxResults(1).getResultStream().findFirst();
+    return em.createNamedQuery(KycCase.OF_USER, KycCase.class)
+        .setParameter("userId", userId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   @Transactional(TxType.SUPPORTS)
   public List<KycCase> withStatus(KycStatus status, int max) {
-    return em.createNamedQuery(KycCase.WITH_STATUS, KycCase.class).setParameter("status", status).setMaxResults(max).getResultList();
+    return em.createNamedQuery(KycCase.WITH_STATUS, KycCase.class)
+        .setParameter("status", status)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   @Transactional(TxType.SUPPORTS)
   public KycCase find(long caseId) {
-    return Optional.ofNullable(em.find(KycCase.class, caseId)).orElseThrow(() -> new NoSuchKycCase(caseId));
+    return Optional.ofNullable(em.find(KycCase.class, caseId))
+        .orElseThrow(() -> new NoSuchKycCase(caseId));
   }
 
   /**
-   * The trader's pending or approved case, or a new pending one. The user's row is locked first,
-   * so two submissions at once cannot open two cases.
+   * The trader's pending or approved case, or a new pending one. The user's row is locked first, so
+   * two submissions at once cannot open two cases.
    */
   public KycCase open(long userId, String kycType, String provider) {
     if (em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE) == null) {
@@ -64,13 +72,21 @@ public class KycCases {
     return opened;
   }
 
-  /** The provider accepted the case; records its reference and, when it decided at once, the decision. */
+  /**
+   * The provider accepted the case; records its reference and, when it decided at once, the
+   * decision.
+   */
   public KycCase sent(long caseId, KycVerdict verdict) {
     KycCase kase = find(caseId);
     kase.sent(verdict.reference());
     audit.record(
         event(kase, AuditAction.KYC_SUBMISSION, kase.provider())
-            .detail("case " + caseId + (kase.kycType() == null ? "" : " type " + kase.kycType()) + " ref " + verdict.reference()));
+            .detail(
+                "case "
+                    + caseId
+                    + (kase.kycType() == null ? "" : " type " + kase.kycType())
+                    + " ref "
+                    + verdict.reference()));
     if (verdict.status().isDecision()) {
       decide(kase, verdict.status(), verdict.reason(), kase.provider());
     }
@@ -87,13 +103,19 @@ public class KycCases {
     if (changed) {
       audit.record(
           event(kase, AuditAction.KYC_DECISION, decidedBy)
-              .detail("case " + kase.id() + " " + decision + (kase.reason() == null ? "" : ": " + kase.reason())));
+              .detail(
+                  "case "
+                      + kase.id()
+                      + " "
+                      + decision
+                      + (kase.reason() == null ? "" : ": " + kase.reason())));
     }
     return changed;
   }
 
   private AuditEvent event(KycCase kase, AuditAction action, String actor) {
     User user = em.find(User.class, kase.userId());
-    return AuditEvent.success(clock.instant(), actor, action).user(kase.userId(), user == null ? null : user.ctidUserId());
+    return AuditEvent.success(clock.instant(), actor, action)
+        .user(kase.userId(), user == null ? null : user.ctidUserId());
   }
 }

@@ -22,8 +22,9 @@ import org.brokersso.kyc.entity.SandboxDecision;
  * User ids are the broker's ({@code broker_user.id}).
  *
  * <p>Guarantees: a trader has at most one pending case, and a pending case that the provider
- * accepted is never sent again; an approved trader is not asked to apply again. Every submission and
- * decision is in the audit trail, and each decision fires {@link KycDecided} once it is committed.
+ * accepted is never sent again; an approved trader is not asked to apply again. Every submission
+ * and decision is in the audit trail, and each decision fires {@link KycDecided} once it is
+ * committed.
  */
 @ApplicationScoped
 @Transactional(TxType.NOT_SUPPORTED) // no database transaction held across a call to the provider
@@ -42,7 +43,9 @@ public class KycChecks {
     return caseOf(userId).map(KycCase::status).orElse(KycStatus.NOT_STARTED);
   }
 
-  /** The trader's newest case (what the screen shows: status, reason, dates); empty: NOT_STARTED. */
+  /**
+   * The trader's newest case (what the screen shows: status, reason, dates); empty: NOT_STARTED.
+   */
   public Optional<KycCase> caseOf(long userId) {
     return cases.newestOf(userId);
   }
@@ -65,9 +68,19 @@ public class KycChecks {
     }
     KycVerdict verdict;
     try {
-      verdict = provider.submit(new KycApplication(kase.id(), userId, kase.kycType(), sandboxDecision));
+      verdict =
+          provider.submit(new KycApplication(kase.id(), userId, kase.kycType(), sandboxDecision));
     } catch (KycProviderFailure failure) {
-      LOG.warning(() -> "KYC case " + kase.id() + " of user " + userId + " not accepted by " + provider.name() + " yet: " + failure.getMessage());
+      LOG.warning(
+          () ->
+              "KYC case "
+                  + kase.id()
+                  + " of user "
+                  + userId
+                  + " not accepted by "
+                  + provider.name()
+                  + " yet: "
+                  + failure.getMessage());
       return kase;
     }
     KycCase sent = cases.sent(kase.id(), verdict);
@@ -78,7 +91,9 @@ public class KycChecks {
   /** Asks the provider about the trader's pending case and records its decision, if it made one. */
   public Optional<KycCase> refresh(long userId) {
     Optional<KycCase> newest = caseOf(userId);
-    if (newest.isEmpty() || newest.get().status() != KycStatus.PENDING || newest.get().awaitsProvider()) {
+    if (newest.isEmpty()
+        || newest.get().status() != KycStatus.PENDING
+        || newest.get().awaitsProvider()) {
       return newest;
     }
     KycCase kase = newest.get();
@@ -99,7 +114,8 @@ public class KycChecks {
    * @throws KycAlreadyDecided when the case was decided the other way
    */
   public KycCase decide(long caseId, boolean approve, String reason) {
-    boolean changed = cases.decide(caseId, approve ? KycStatus.APPROVED : KycStatus.REJECTED, reason, "operator");
+    boolean changed =
+        cases.decide(caseId, approve ? KycStatus.APPROVED : KycStatus.REJECTED, reason, "operator");
     KycCase kase = cases.find(caseId);
     announce(kase, changed);
     return kase;

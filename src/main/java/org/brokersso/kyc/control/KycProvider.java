@@ -10,15 +10,18 @@ import org.brokersso.kyc.entity.KycVerdict;
  *
  * <p>Guarantees: {@link #submit} may be called again for the same {@code caseId} (a retry after a
  * {@link KycProviderFailure}, or two submissions racing); an implementation treats the caseId as
- * the application's identity and answers the same reference. A failure is always a
- * {@link KycProviderFailure}, after which nothing may be assumed about the application.
+ * the application's identity and answers the same reference. A failure is always a {@link
+ * KycProviderFailure}, after which nothing may be assumed about the application.
  */
 public interface KycProvider {
 
   /** Names the provider in the case's {@code provider} column and the audit trail. */
   String name();
 
-  /** Hands the application over; answers the provider's reference and, if it decided at once, the decision. */
+  /**
+   * Hands the application over; answers the provider's reference and, if it decided at once, the
+   * decision.
+   */
   KycVerdict submit(KycApplication application);
 
   /** Where an application the provider accepted stands now. */

@@ -25,7 +25,8 @@ public class KycProviderSelector {
   @ApplicationScoped
   KycProvider provider() {
     if (mode.isSandbox()) {
-      LOG.warning("SANDBOX MODE: KYC applications are decided on request by the sandbox KYC provider.");
+      LOG.warning(
+          "SANDBOX MODE: KYC applications are decided on request by the sandbox KYC provider.");
       return sandbox.get();
     }
     LOG.info("KYC provider: back office (every application waits for an operator's decision)");

@@ -2,7 +2,10 @@ package org.brokersso.kyc.entity;
 
 import org.brokersso.Refusal;
 
-/** A decision on a case that was already decided the other way: decisions are final (contract-choices row 26). */
+/**
+ * A decision on a case that was already decided the other way: decisions are final
+ * (contract-choices row 26).
+ */
 public class KycAlreadyDecided extends Refusal {
 
   public KycAlreadyDecided(long caseId, KycStatus status) {

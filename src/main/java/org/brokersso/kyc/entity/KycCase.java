@@ -14,13 +14,17 @@ import java.util.Optional;
 
 /**
  * One KYC application of a trader and its decision. A case starts PENDING and is decided once,
- * APPROVED or REJECTED; repeating the same decision changes nothing, the opposite one is refused.
- * A rejected trader applies again with a new case; the newest case is the trader's status.
+ * APPROVED or REJECTED; repeating the same decision changes nothing, the opposite one is refused. A
+ * rejected trader applies again with a new case; the newest case is the trader's status.
  */
 @Entity
 @Table(name = "kyc_case")
-@NamedQuery(name = KycCase.OF_USER, query = "SELECT c FROM KycCase c WHERE c.userId = :userId ORDER BY c.id DESC")
-@NamedQuery(name = KycCase.WITH_STATUS, query = "SELECT c FROM KycCase c WHERE c.status = :status ORDER BY c.id")
+@NamedQuery(
+    name = KycCase.OF_USER,
+    query = "SELECT c FROM KycCase c WHERE c.userId = :userId ORDER BY c.id DESC")
+@NamedQuery(
+    name = KycCase.WITH_STATUS,
+    query = "SELECT c FROM KycCase c WHERE c.status = :status ORDER BY c.id")
 public class KycCase {
 
   public static final String OF_USER = "KycCase.ofUser";
@@ -76,11 +80,12 @@ public class KycCase {
     if (raw == null) {
       return null;
     }
-    String cleaned = raw.codePoints()
-        .filter(c -> !Character.isISOControl(c))
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString()
-        .strip();
+    String cleaned =
+        raw.codePoints()
+            .filter(c -> !Character.isISOControl(c))
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString()
+            .strip();
     return cleaned.isEmpty() ? null : cut(cleaned, MAX_KYC_TYPE);
   }
 

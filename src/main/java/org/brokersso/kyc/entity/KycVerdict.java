@@ -1,6 +1,9 @@
 package org.brokersso.kyc.entity;
 
-/** A provider's answer: its reference for the application and where it stands (PENDING, APPROVED, REJECTED). */
+/**
+ * A provider's answer: its reference for the application and where it stands (PENDING, APPROVED,
+ * REJECTED).
+ */
 public record KycVerdict(String reference, KycStatus status, String reason) {
 
   public static KycVerdict pending(String reference) {

@@ -26,7 +26,12 @@ public final class HtmlText {
         end--;
       }
       String url = escape(plain.substring(link.start(), end));
-      html.append(escape(plain.substring(done, link.start()))).append("<a dir=\"ltr\" href=\"").append(url).append("\">").append(url).append("</a>");
+      html.append(escape(plain.substring(done, link.start())))
+          .append("<a dir=\"ltr\" href=\"")
+          .append(url)
+          .append("\">")
+          .append(url)
+          .append("</a>");
       done = end;
     }
     html.append(escape(plain.substring(done)));

@@ -72,15 +72,24 @@ public class Mailer {
   void configure() {
     if (timeout.isNegative() || timeout.isZero()) {
       // jakarta.mail reads 0 as "wait forever", which would hang a screen on a dead server
-      throw new IllegalStateException("mail.timeout must be a positive ISO-8601 duration such as PT10S");
+      throw new IllegalStateException(
+          "mail.timeout must be a positive ISO-8601 duration such as PT10S");
     }
     smtp = host.map(String::strip).filter(h -> !h.isEmpty()).map(this::session).orElse(null);
     if (smtp == null) {
-      LOG.warning("mail.smtp.host is unset: e-mails are NOT sent, the last " + SandboxOutbox.CAPACITY
-          + " are kept in memory (shown at /sandbox/outbox in sandbox mode)");
+      LOG.warning(
+          "mail.smtp.host is unset: e-mails are NOT sent, the last "
+              + SandboxOutbox.CAPACITY
+              + " are kept in memory (shown at /sandbox/outbox in sandbox mode)");
     } else {
-      LOG.info(() -> "E-mail via " + host.get().strip() + ":" + port + (starttls ? " with STARTTLS" : " WITHOUT TLS")
-          + (user.isPresent() ? " as " + user.get() : " without login"));
+      LOG.info(
+          () ->
+              "E-mail via "
+                  + host.get().strip()
+                  + ":"
+                  + port
+                  + (starttls ? " with STARTTLS" : " WITHOUT TLS")
+                  + (user.isPresent() ? " as " + user.get() : " without login"));
     }
   }
 
@@ -94,11 +103,18 @@ public class Mailer {
     return smtp == null;
   }
 
-  /** Hands the mail to the SMTP server (or the outbox); throws {@link MailNotSent} if the server does not take it. */
+  /**
+   * Hands the mail to the SMTP server (or the outbox); throws {@link MailNotSent} if the server
+   * does not take it.
+   */
   public void send(OutgoingMail mail) {
     if (smtp == null) {
       outbox.keep(mail);
-      LOG.info(() -> "E-mail to @" + mail.recipientDomain() + " kept in the outbox, not sent (mail.smtp.host is unset)");
+      LOG.info(
+          () ->
+              "E-mail to @"
+                  + mail.recipientDomain()
+                  + " kept in the outbox, not sent (mail.smtp.host is unset)");
       return;
     }
     try {
@@ -106,7 +122,12 @@ public class Mailer {
       LOG.fine(() -> "E-mail to @" + mail.recipientDomain() + " sent");
     } catch (MessagingException e) {
       // the exception's own text may quote the full address, so only its type is logged here
-      LOG.warning(() -> "E-mail to @" + mail.recipientDomain() + " not sent: " + e.getClass().getSimpleName());
+      LOG.warning(
+          () ->
+              "E-mail to @"
+                  + mail.recipientDomain()
+                  + " not sent: "
+                  + e.getClass().getSimpleName());
       throw new MailNotSent(mail.recipientDomain(), e);
     }
   }

@@ -11,10 +11,10 @@ import org.brokersso.mail.entity.OutgoingMail;
 
 /**
  * The last {@value #CAPACITY} e-mails that were not sent because {@code mail.smtp.host} is unset,
- * so that someone trying the product on a laptop can follow a reset link;
- * {@code sandbox/boundary/SandboxOutboxResource} shows them. It lives in {@code mail}, not in
- * {@code sandbox}: it is the mail capability's own stand-in for SMTP, chosen by a mail key, and this
- * way {@link Mailer} needs nothing from the sandbox, which only displays it.
+ * so that someone trying the product on a laptop can follow a reset link; {@code
+ * sandbox/boundary/SandboxOutboxResource} shows them. It lives in {@code mail}, not in {@code
+ * sandbox}: it is the mail capability's own stand-in for SMTP, chosen by a mail key, and this way
+ * {@link Mailer} needs nothing from the sandbox, which only displays it.
  */
 @ApplicationScoped
 public class SandboxOutbox {

@@ -29,6 +29,12 @@ public record OutgoingMail(String to, String subject, String text, String html) 
 
   @Override
   public String toString() {
-    return "OutgoingMail[to @" + recipientDomain() + ", " + text.length() + " characters" + (hasHtml() ? " + HTML" : "") + "]";
+    return "OutgoingMail[to @"
+        + recipientDomain()
+        + ", "
+        + text.length()
+        + " characters"
+        + (hasHtml() ? " + HTML" : "")
+        + "]";
   }
 }

@@ -15,8 +15,8 @@ import org.hibernate.SessionFactory;
 
 /**
  * Brings the schema up to date at deployment (Flyway, {@code db/migration}), then has Hibernate
- * validate the entities against it, so a drift fails the deployment instead of a request.
- * The persistence unit itself never touches the schema.
+ * validate the entities against it, so a drift fails the deployment instead of a request. The
+ * persistence unit itself never touches the schema.
  */
 @ApplicationScoped
 public class SchemaMigrator {
@@ -37,7 +37,13 @@ public class SchemaMigrator {
             .locations("classpath:db/migration")
             .load()
             .migrate();
-    LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+    LOG.info(
+        () ->
+            "Schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now)");
     emf.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
   }
 }

@@ -37,7 +37,9 @@ public class OperatorFilter implements ContainerRequestFilter {
     password.refused(check, request.getMethod(), request.getUriInfo().getPath());
     if (check == Check.MISSING) {
       request.abortWith(
-          Response.fromResponse(ContractErrorMapper.of(401, "The operator password is required (HTTP Basic)", null))
+          Response.fromResponse(
+                  ContractErrorMapper.of(
+                      401, "The operator password is required (HTTP Basic)", null))
               .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"operator\", charset=\"UTF-8\"")
               .build());
     } else {

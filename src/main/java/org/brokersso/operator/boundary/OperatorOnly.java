@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the {@code /operator/*} resources: they answer only requests carrying the operator password. */
+/**
+ * Marks the {@code /operator/*} resources: they answer only requests carrying the operator
+ * password.
+ */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -30,7 +30,12 @@ public class OperatorPassword {
   static final int MIN_LENGTH = 16;
 
   /** What a request's credentials amount to. */
-  public enum Check { NO_OPERATORS, MISSING, WRONG, ACCEPTED }
+  public enum Check {
+    NO_OPERATORS,
+    MISSING,
+    WRONG,
+    ACCEPTED
+  }
 
   @Inject
   @ConfigProperty(name = "operator.password")
@@ -46,7 +51,9 @@ public class OperatorPassword {
     String password = configured.filter(p -> !p.isBlank()).orElse(null);
     if (password != null && password.length() < MIN_LENGTH) {
       throw new IllegalStateException(
-          "Broker SSO refuses to start: operator.password must have at least " + MIN_LENGTH + " characters (OPERATOR_PASSWORD)");
+          "Broker SSO refuses to start: operator.password must have at least "
+              + MIN_LENGTH
+              + " characters (OPERATOR_PASSWORD)");
     }
     expected = password == null ? null : digest(password);
   }
@@ -68,24 +75,33 @@ public class OperatorPassword {
     if (presented.isEmpty()) {
       return Check.MISSING;
     }
-    // digests of equal length, compared in constant time: neither length nor prefix of the secret shows
+    // digests of equal length, compared in constant time: neither length nor prefix of the secret
+    // shows
     return MessageDigest.isEqual(expected, digest(presented.get())) ? Check.ACCEPTED : Check.WRONG;
   }
 
   /** Records a refused operator request; its own transaction, as the request does nothing else. */
   @Transactional(TxType.REQUIRES_NEW)
   public void refused(Check check, String method, String path) {
-    audit.record(AuditEvent.refusal(clock.instant(), "operator", AuditAction.OPERATOR_ACCESS).detail(check + " " + method + " /" + path));
+    audit.record(
+        AuditEvent.refusal(clock.instant(), "operator", AuditAction.OPERATOR_ACCESS)
+            .detail(check + " " + method + " /" + path));
   }
 
-  /** The password of a Basic header ({@code base64(user:password)}); empty when there is none or it is malformed. */
+  /**
+   * The password of a Basic header ({@code base64(user:password)}); empty when there is none or it
+   * is malformed.
+   */
   static Optional<String> basicPassword(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).strip()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

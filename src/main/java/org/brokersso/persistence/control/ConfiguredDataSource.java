@@ -13,14 +13,14 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The connection factory behind the server's pool for {@code java:app/jdbc/brokerSso}
- * (declared in {@code web.xml}). It reads {@code db.url}, {@code db.user} and {@code db.password}
- * from MicroProfile Config and picks the bundled driver that accepts the URL.
+ * The connection factory behind the server's pool for {@code java:app/jdbc/brokerSso} (declared in
+ * {@code web.xml}). It reads {@code db.url}, {@code db.user} and {@code db.password} from
+ * MicroProfile Config and picks the bundled driver that accepts the URL.
  *
- * <p>Why not placeholders in the descriptor: Payara resolves them against server-level sources
- * only and WildFly not at all, so neither the WAR's documented defaults (the embedded H2 file)
- * nor one syntax for both servers would work. Here the pool stays the server's; only the
- * physical connections come from this class.
+ * <p>Why not placeholders in the descriptor: Payara resolves them against server-level sources only
+ * and WildFly not at all, so neither the WAR's documented defaults (the embedded H2 file) nor one
+ * syntax for both servers would work. Here the pool stays the server's; only the physical
+ * connections come from this class.
  */
 public class ConfiguredDataSource implements DataSource {
 
@@ -56,8 +56,11 @@ public class ConfiguredDataSource implements DataSource {
     static Target fromConfig(Config config) throws SQLException {
       String url = config.getValue("db.url", String.class);
       Properties credentials = new Properties();
-      config.getOptionalValue("db.user", String.class).ifPresent(u -> credentials.setProperty("user", u));
-      config.getOptionalValue("db.password", String.class)
+      config
+          .getOptionalValue("db.user", String.class)
+          .ifPresent(u -> credentials.setProperty("user", u));
+      config
+          .getOptionalValue("db.password", String.class)
           .ifPresent(p -> credentials.setProperty("password", p));
       if (url.startsWith("jdbc:h2:")) {
         Driver bundled = BundledH2.driver();
@@ -65,12 +68,14 @@ public class ConfiguredDataSource implements DataSource {
           return new Target(url, credentials, bundled);
         }
       }
-      for (Driver driver : ServiceLoader.load(Driver.class, ConfiguredDataSource.class.getClassLoader())) {
+      for (Driver driver :
+          ServiceLoader.load(Driver.class, ConfiguredDataSource.class.getClassLoader())) {
         if (driver.acceptsURL(url)) {
           return new Target(url, credentials, driver);
         }
       }
-      throw new SQLException("No bundled JDBC driver accepts db.url (jdbc:h2: and jdbc:mysql: are supported)");
+      throw new SQLException(
+          "No bundled JDBC driver accepts db.url (jdbc:h2: and jdbc:mysql: are supported)");
     }
   }
 

@@ -10,10 +10,10 @@ import org.hibernate.engine.transaction.jta.platform.spi.JtaPlatformResolver;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
 /**
- * Tells the bundled Hibernate how to join the server's transactions. Payara (GlassFish lineage)
- * is not recognised by Hibernate's own detection, so it is chosen here when its transaction
- * manager is bound; elsewhere Hibernate's detection decides. WildFly sets its platform itself,
- * which takes precedence over any resolver, so naming Payara's platform statically is not an option.
+ * Tells the bundled Hibernate how to join the server's transactions. Payara (GlassFish lineage) is
+ * not recognised by Hibernate's own detection, so it is chosen here when its transaction manager is
+ * bound; elsewhere Hibernate's detection decides. WildFly sets its platform itself, which takes
+ * precedence over any resolver, so naming Payara's platform statically is not an option.
  */
 public class ServerJtaPlatformResolver implements JtaPlatformResolver {
 
@@ -21,7 +21,8 @@ public class ServerJtaPlatformResolver implements JtaPlatformResolver {
 
   @Override
   @SuppressWarnings("rawtypes")
-  public JtaPlatform resolveJtaPlatform(Map configurationValues, ServiceRegistryImplementor registry) {
+  public JtaPlatform resolveJtaPlatform(
+      Map configurationValues, ServiceRegistryImplementor registry) {
     if (isBound(PAYARA_TRANSACTION_MANAGER)) {
       return new SunOneJtaPlatform();
     }

@@ -24,13 +24,14 @@ import org.brokersso.user.control.Users;
 import org.brokersso.user.entity.User;
 
 /**
- * Operators push the configured ribbons again after changing them (§5.7, call 3.9):
- * {@code POST /operator/ribbons} to every trader, in the background (202; 409 while a run is going);
- * {@code GET /operator/ribbons} shows the configured set and the run's progress;
- * {@code POST /operator/ribbons/{userId}} pushes to one trader, by cTrader userId, and waits
- * (404 unknown trader, 502 cTrader failed). 409 for both pushes when {@code ribbon.enabled=false}.
+ * Operators push the configured ribbons again after changing them (§5.7, call 3.9): {@code POST
+ * /operator/ribbons} to every trader, in the background (202; 409 while a run is going); {@code GET
+ * /operator/ribbons} shows the configured set and the run's progress; {@code POST
+ * /operator/ribbons/{userId}} pushes to one trader, by cTrader userId, and waits (404 unknown
+ * trader, 502 cTrader failed). 409 for both pushes when {@code ribbon.enabled=false}.
  */
-@ApplicationScoped // not a @Boundary: the control classes commit each step apart, around the outside call
+@ApplicationScoped // not a @Boundary: the control classes commit each step apart, around the
+// outside call
 @OperatorOnly
 @Path("operator/ribbons")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +55,8 @@ public class OperatorRibbonsResource {
   public Response pushToAll() {
     requireEnabled();
     if (!publisher.publishToAll("operator")) {
-      throw new ClientErrorException("A push to every trader is already running", Response.Status.CONFLICT);
+      throw new ClientErrorException(
+          "A push to every trader is already running", Response.Status.CONFLICT);
     }
     return Response.accepted(overview()).build();
   }
@@ -63,19 +65,27 @@ public class OperatorRibbonsResource {
   @Path("{userId}")
   public Response pushTo(@PathParam("userId") long ctidUserId) {
     requireEnabled();
-    User user = users.byCtidUserId(ctidUserId).orElseThrow(() -> new NotFoundException("No trader with cTrader userId " + ctidUserId));
+    User user =
+        users
+            .byCtidUserId(ctidUserId)
+            .orElseThrow(
+                () -> new NotFoundException("No trader with cTrader userId " + ctidUserId));
     Publication outcome = publisher.publishTo(user.id());
     publications.audited("operator", user.id(), ctidUserId, "push to one trader: " + outcome);
     if (outcome == Publication.FAILED) {
       // answered here: the last-resort mapper turns any 5xx exception into a bare 500
-      return ContractErrorMapper.of(502, "cTrader did not accept the ribbons; the trader stays pending (see the server log)", null);
+      return ContractErrorMapper.of(
+          502,
+          "cTrader did not accept the ribbons; the trader stays pending (see the server log)",
+          null);
     }
     return Response.ok(new Pushed(ctidUserId, outcome.name())).build();
   }
 
   private void requireEnabled() {
     if (!ribbons.enabled()) {
-      throw new ClientErrorException("ribbon.enabled is false: the product does not manage ribbons", Response.Status.CONFLICT);
+      throw new ClientErrorException(
+          "ribbon.enabled is false: the product does not manage ribbons", Response.Status.CONFLICT);
     }
   }
 }

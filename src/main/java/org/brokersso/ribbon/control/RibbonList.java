@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import org.brokersso.ribbon.entity.ConfiguredRibbon;
 
 /**
- * Reads {@code ribbon.list}: ribbons separated by {@code ;} (or line breaks), each
- * {@code title | #rrggbb | target | options}, where target is a path on the screens' server or an
- * absolute http(s) URL, and options (optional, space- or comma-separated) are {@code closable},
- * {@code external} and {@code until-kyc-approved}. {@code none} or blank: no ribbons.
+ * Reads {@code ribbon.list}: ribbons separated by {@code ;} (or line breaks), each {@code title |
+ * #rrggbb | target | options}, where target is a path on the screens' server or an absolute http(s)
+ * URL, and options (optional, space- or comma-separated) are {@code closable}, {@code external} and
+ * {@code until-kyc-approved}. {@code none} or blank: no ribbons.
  */
 public final class RibbonList {
 
@@ -23,7 +23,9 @@ public final class RibbonList {
 
   private RibbonList() {}
 
-  /** The ribbons, in order; a malformed entry is refused with a message naming it and what is wrong. */
+  /**
+   * The ribbons, in order; a malformed entry is refused with a message naming it and what is wrong.
+   */
   public static List<ConfiguredRibbon> parse(String text) {
     List<ConfiguredRibbon> ribbons = new ArrayList<>();
     if (text == null || text.isBlank() || text.strip().equalsIgnoreCase(NONE)) {
@@ -40,7 +42,8 @@ public final class RibbonList {
   private static ConfiguredRibbon ribbon(String entry, int number) {
     String[] fields = entry.split("\\|", -1);
     if (fields.length < 3 || fields.length > 4) {
-      throw malformed(number, entry, "expected 'title | #rrggbb | target | options' (options may be left out)");
+      throw malformed(
+          number, entry, "expected 'title | #rrggbb | target | options' (options may be left out)");
     }
     String title = fields[0].strip();
     String color = fields[1].strip();
@@ -49,10 +52,14 @@ public final class RibbonList {
       throw malformed(number, entry, "the title must have 1 to " + MAX_TITLE + " characters");
     }
     if (!COLOR.matcher(color).matches()) {
-      throw malformed(number, entry, "the colour must be six hex digits like #1f8efa, not '" + color + "'");
+      throw malformed(
+          number, entry, "the colour must be six hex digits like #1f8efa, not '" + color + "'");
     }
     if (!isPath(target) && !isAbsoluteUrl(target)) {
-      throw malformed(number, entry, "the target must be a path like /inapp/deposit or an http(s) URL, not '" + target + "'");
+      throw malformed(
+          number,
+          entry,
+          "the target must be a path like /inapp/deposit or an http(s) URL, not '" + target + "'");
     }
     boolean closable = false;
     boolean external = false;
@@ -63,14 +70,21 @@ public final class RibbonList {
         case "closable" -> closable = true;
         case "external" -> external = true;
         case "until-kyc-approved" -> untilKycApproved = true;
-        default -> throw malformed(number, entry, "unknown option '" + option + "' (closable, external, until-kyc-approved)");
+        default ->
+            throw malformed(
+                number,
+                entry,
+                "unknown option '" + option + "' (closable, external, until-kyc-approved)");
       }
     }
-    return new ConfiguredRibbon(title, color.toLowerCase(Locale.ROOT), target, closable, external, untilKycApproved);
+    return new ConfiguredRibbon(
+        title, color.toLowerCase(Locale.ROOT), target, closable, external, untilKycApproved);
   }
 
   private static boolean isPath(String target) {
-    return target.startsWith("/") && !target.startsWith("//") && target.chars().noneMatch(Character::isWhitespace);
+    return target.startsWith("/")
+        && !target.startsWith("//")
+        && target.chars().noneMatch(Character::isWhitespace);
   }
 
   private static boolean isAbsoluteUrl(String target) {
@@ -84,6 +98,7 @@ public final class RibbonList {
   }
 
   private static IllegalArgumentException malformed(int number, String entry, String problem) {
-    return new IllegalArgumentException("ribbon.list, ribbon " + number + " ('" + entry + "'): " + problem);
+    return new IllegalArgumentException(
+        "ribbon.list, ribbon " + number + " ('" + entry + "'): " + problem);
   }
 }

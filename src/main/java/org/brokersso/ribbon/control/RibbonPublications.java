@@ -39,8 +39,8 @@ public class RibbonPublications {
   }
 
   /**
-   * Marks every trader cTrader knows as pending (an operator's re-push), in two statements;
-   * answers how many traders that is, and records who asked in the audit trail.
+   * Marks every trader cTrader knows as pending (an operator's re-push), in two statements; answers
+   * how many traders that is, and records who asked in the audit trail.
    */
   public int markAllPending(String actor) {
     em.createNativeQuery(
@@ -54,20 +54,32 @@ public class RibbonPublications {
         .executeUpdate();
     // counted apart: MySQL's update count leaves out rows that were pending already
     int traders =
-        ((Number) em.createNativeQuery("SELECT COUNT(*) FROM broker_user WHERE ctid_user_id IS NOT NULL").getSingleResult()).intValue();
-    audit.record(AuditEvent.success(clock.instant(), actor, AuditAction.RIBBONS_PUBLISH).detail("re-push to all " + traders + " traders"));
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT COUNT(*) FROM broker_user WHERE ctid_user_id IS NOT NULL")
+                    .getSingleResult())
+            .intValue();
+    audit.record(
+        AuditEvent.success(clock.instant(), actor, AuditAction.RIBBONS_PUBLISH)
+            .detail("re-push to all " + traders + " traders"));
     return traders;
   }
 
   /** An operator pushed one trader's ribbons. */
   public void audited(String actor, long userId, Long ctidUserId, String outcome) {
-    audit.record(AuditEvent.success(clock.instant(), actor, AuditAction.RIBBONS_PUBLISH).user(userId, ctidUserId).detail(outcome));
+    audit.record(
+        AuditEvent.success(clock.instant(), actor, AuditAction.RIBBONS_PUBLISH)
+            .user(userId, ctidUserId)
+            .detail(outcome));
   }
 
   /** Pending traders with an id above {@code after}, in id order: a run pages through them. */
   @Transactional(TxType.SUPPORTS)
   public List<Long> pendingAfter(long after, int max) {
-    return em.createNamedQuery(RibbonPublication.PENDING_AFTER, Long.class).setParameter("after", after).setMaxResults(max).getResultList();
+    return em.createNamedQuery(RibbonPublication.PENDING_AFTER, Long.class)
+        .setParameter("after", after)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   @Transactional(TxType.SUPPORTS)

@@ -1,8 +1,8 @@
 package org.brokersso.ribbon.control;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -60,7 +60,12 @@ public class RibbonPublisher {
     try {
       ctrader.showRibbons(ctidUserId.get(), ribbons.forTrader(userId));
     } catch (CtraderFailure failure) {
-      LOG.warning(() -> "Ribbons of user " + userId + " not pushed, retried at the next login: " + failure.getMessage());
+      LOG.warning(
+          () ->
+              "Ribbons of user "
+                  + userId
+                  + " not pushed, retried at the next login: "
+                  + failure.getMessage());
       publications.failed(userId, failure.getMessage());
       return Publication.FAILED;
     }
@@ -113,7 +118,10 @@ public class RibbonPublisher {
       publishTo(decided.userId());
     } catch (RuntimeException e) {
       // the decision is committed; a failed refresh must not make it look failed to its caller
-      LOG.log(Level.WARNING, "Ribbons of user " + decided.userId() + " not refreshed after the KYC decision", e);
+      LOG.log(
+          Level.WARNING,
+          "Ribbons of user " + decided.userId() + " not refreshed after the KYC decision",
+          e);
     }
   }
 
@@ -121,7 +129,9 @@ public class RibbonPublisher {
     Map<Publication, Integer> outcomes = new EnumMap<>(Publication.class);
     try {
       long after = 0;
-      for (List<Long> page = publications.pendingAfter(after, PAGE); !page.isEmpty(); page = publications.pendingAfter(after, PAGE)) {
+      for (List<Long> page = publications.pendingAfter(after, PAGE);
+          !page.isEmpty();
+          page = publications.pendingAfter(after, PAGE)) {
         for (long userId : page) {
           outcomes.merge(publishTo(userId), 1, Integer::sum);
           after = userId;
@@ -129,7 +139,10 @@ public class RibbonPublisher {
       }
       LOG.info(() -> "Ribbons pushed to everybody: " + outcomes);
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Pushing ribbons to everybody stopped after " + outcomes + "; the rest stay pending", e);
+      LOG.log(
+          Level.SEVERE,
+          "Pushing ribbons to everybody stopped after " + outcomes + "; the rest stay pending",
+          e);
     } finally {
       running.set(false);
     }

@@ -22,7 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Ribbons {
 
-  /** Where paths point in the sandbox when {@code screen.public-url} is unset (the run command's address). */
+  /**
+   * Where paths point in the sandbox when {@code screen.public-url} is unset (the run command's
+   * address).
+   */
   static final String SANDBOX_PUBLIC_URL = "http://localhost:8080";
 
   @Inject
@@ -46,7 +49,11 @@ public class Ribbons {
   @PostConstruct
   void read() {
     configured = RibbonList.parse(list.orElse(RibbonList.NONE));
-    publicBase = publicUrl.filter(u -> !u.isBlank()).map(String::strip).orElse(mode.isSandbox() ? SANDBOX_PUBLIC_URL : null);
+    publicBase =
+        publicUrl
+            .filter(u -> !u.isBlank())
+            .map(String::strip)
+            .orElse(mode.isSandbox() ? SANDBOX_PUBLIC_URL : null);
     if (publicBase == null && configured.stream().anyMatch(r -> r.target().startsWith("/"))) {
       throw new IllegalStateException("ribbon.list has paths, which need screen.public-url");
     }
@@ -67,10 +74,17 @@ public class Ribbons {
     return configured.stream().map(r -> r.toRibbon(publicBase)).toList();
   }
 
-  /** The set for one trader (broker user id): all of them, less {@code until-kyc-approved} ones once approved. */
+  /**
+   * The set for one trader (broker user id): all of them, less {@code until-kyc-approved} ones once
+   * approved.
+   */
   public List<Ribbon> forTrader(long userId) {
-    boolean approved = configured.stream().anyMatch(ConfiguredRibbon::untilKycApproved) && kyc.isApproved(userId);
-    return configured.stream().filter(r -> !(approved && r.untilKycApproved())).map(r -> r.toRibbon(publicBase)).toList();
+    boolean approved =
+        configured.stream().anyMatch(ConfiguredRibbon::untilKycApproved) && kyc.isApproved(userId);
+    return configured.stream()
+        .filter(r -> !(approved && r.untilKycApproved()))
+        .map(r -> r.toRibbon(publicBase))
+        .toList();
   }
 
   /** Whether a KYC decision may change a trader's set. */

@@ -15,12 +15,16 @@ import java.time.Instant;
 @Table(name = "ribbon_publication")
 @NamedQuery(
     name = RibbonPublication.PENDING_AFTER,
-    query = "SELECT p.userId FROM RibbonPublication p WHERE p.pending = true AND p.userId > :after ORDER BY p.userId")
+    query =
+        "SELECT p.userId FROM RibbonPublication p WHERE p.pending = true AND p.userId > :after ORDER BY p.userId")
 @NamedQuery(name = RibbonPublication.COUNT, query = "SELECT COUNT(p) FROM RibbonPublication p")
-@NamedQuery(name = RibbonPublication.COUNT_PENDING, query = "SELECT COUNT(p) FROM RibbonPublication p WHERE p.pending = true")
+@NamedQuery(
+    name = RibbonPublication.COUNT_PENDING,
+    query = "SELECT COUNT(p) FROM RibbonPublication p WHERE p.pending = true")
 @NamedQuery(
     name = RibbonPublication.COUNT_FAILED,
-    query = "SELECT COUNT(p) FROM RibbonPublication p WHERE p.pending = true AND p.lastError IS NOT NULL")
+    query =
+        "SELECT COUNT(p) FROM RibbonPublication p WHERE p.pending = true AND p.lastError IS NOT NULL")
 public class RibbonPublication {
 
   public static final String PENDING_AFTER = "RibbonPublication.pendingAfter";

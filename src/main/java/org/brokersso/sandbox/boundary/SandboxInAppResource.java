@@ -18,8 +18,8 @@ import org.brokersso.user.control.Users;
 /**
  * SANDBOX ONLY: plays cTrader's app for the client area's "try it" links, so the InApp screens can
  * be clicked through on a laptop: it mints the OT token call 4.4 would, for the trader signed in to
- * the client area, and opens the screen with it as the app does (§6.6 stages 9-13). 404 once
- * {@code ctrader.url} is set, and for anybody not signed in.
+ * the client area, and opens the screen with it as the app does (§6.6 stages 9-13). 404 once {@code
+ * ctrader.url} is set, and for anybody not signed in.
  */
 @Boundary
 @Path("sandbox/inapp")
@@ -33,7 +33,10 @@ public class SandboxInAppResource {
   @Inject OneTimeTokens oneTimeTokens;
 
   @GET
-  public Response open(@QueryParam("screen") String screen, @QueryParam("account") Long account, @QueryParam("lang") String lang) {
+  public Response open(
+      @QueryParam("screen") String screen,
+      @QueryParam("account") Long account,
+      @QueryParam("lang") String lang) {
     if (!mode.isSandbox() || signedIn.userId().isEmpty() || !SCREENS.contains(screen)) {
       throw new NotFoundException();
     }
@@ -46,6 +49,9 @@ public class SandboxInAppResource {
     if (lang != null && lang.matches("[A-Za-z]{2}")) {
       target.queryParam("lang", lang);
     }
-    return Response.seeOther(target.build()).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+    return Response.seeOther(target.build())
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .build();
   }
 }

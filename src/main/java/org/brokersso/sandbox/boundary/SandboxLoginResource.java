@@ -16,10 +16,10 @@ import org.brokersso.user.control.Users;
 import org.brokersso.user.entity.User;
 
 /**
- * SANDBOX ONLY: stands in for a completed login screen, so the token API can be tried with
- * {@code curl} before any screen exists. It answers the OT token the success URL would carry,
- * for the cTrader {@code userId} given (registered on first use). With {@code ctrader.url} set it
- * does not exist (404).
+ * SANDBOX ONLY: stands in for a completed login screen, so the token API can be tried with {@code
+ * curl} before any screen exists. It answers the OT token the success URL would carry, for the
+ * cTrader {@code userId} given (registered on first use). With {@code ctrader.url} set it does not
+ * exist (404).
  */
 @Boundary
 @Path("sandbox/login")
@@ -43,8 +43,11 @@ public class SandboxLoginResource {
     if (login == null || login.userId() == null || login.userId() <= 0) {
       throw new BadRequestException("userId (a positive integer) is required");
     }
-    User user = users.byCtidUserId(login.userId()).orElseGet(() -> users.register(login.userId(), null));
-    String code = oneTimeTokens.mintFor(user, OneTimePurpose.LOGIN, Boolean.TRUE.equals(login.keepLoggedIn()));
+    User user =
+        users.byCtidUserId(login.userId()).orElseGet(() -> users.register(login.userId(), null));
+    String code =
+        oneTimeTokens.mintFor(
+            user, OneTimePurpose.LOGIN, Boolean.TRUE.equals(login.keepLoggedIn()));
     return new Code(code, login.userId(), "sandbox");
   }
 }

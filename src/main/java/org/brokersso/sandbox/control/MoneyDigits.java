@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * How many decimals the sandbox's cTrader keeps per deposit currency: none for the currencies that
- * have no minor unit, 8 for crypto, 2 otherwise. The real backend decides this itself and reports it
- * as {@code moneyDigits}.
+ * have no minor unit, 8 for crypto, 2 otherwise. The real backend decides this itself and reports
+ * it as {@code moneyDigits}.
  */
 final class MoneyDigits {
 

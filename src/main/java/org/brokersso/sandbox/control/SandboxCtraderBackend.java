@@ -42,9 +42,9 @@ import org.brokersso.sandbox.entity.SandboxTrader;
 /**
  * SANDBOX: an in-process cTrader that keeps users, traders, links, balances, referrals and ribbons
  * in the product's database ({@code sandbox_*} tables) and answers like the real backend: ids of
- * cTrader's shape, money scaled by {@code moneyDigits}, the documented error codes. Each call runs in
- * a transaction of its own, so, like a remote system, what it did stays done whatever the caller's
- * transaction does next. Only {@code CtraderBackendSelector} hands it out, and only while
+ * cTrader's shape, money scaled by {@code moneyDigits}, the documented error codes. Each call runs
+ * in a transaction of its own, so, like a remote system, what it did stays done whatever the
+ * caller's transaction does next. Only {@code CtraderBackendSelector} hands it out, and only while
  * {@code ctrader.url} is unset.
  */
 @ApplicationScoped
@@ -69,7 +69,8 @@ public class SandboxCtraderBackend implements CtraderBackend {
       throw CtraderRejection.of(INVALID_REQUEST, "email is required");
     }
     if (user.email().toLowerCase(Locale.ROOT).endsWith("@privaterelay.appleid.com")) {
-      throw CtraderRejection.of(INVALID_REQUEST, "Apple relay addresses are not supported (spec §1.6)");
+      throw CtraderRejection.of(
+          INVALID_REQUEST, "Apple relay addresses are not supported (spec §1.6)");
     }
     String crm = user.brokerCrmName() == null ? identity.brokerCrmName() : user.brokerCrmName();
     if (!crm.equals(identity.brokerCrmName())) {
@@ -79,7 +80,13 @@ public class SandboxCtraderBackend implements CtraderBackend {
       throw CtraderRejection.of(CH_EMAIL_ALREADY_EXISTS, "A cTrader user with this email exists");
     }
     SandboxCtidUser created =
-        new SandboxCtidUser(crm, user.email(), user.firstName(), user.nickName(), user.preferredLanguage(), clock.instant());
+        new SandboxCtidUser(
+            crm,
+            user.email(),
+            user.firstName(),
+            user.nickName(),
+            user.preferredLanguage(),
+            clock.instant());
     em.persist(created);
     em.flush();
     return created.userId();
@@ -94,15 +101,20 @@ public class SandboxCtraderBackend implements CtraderBackend {
   public Trader openTradingAccount(TraderRequest trader) {
     TraderRequest request = trader.forBroker(identity.brokerName());
     if (!request.brokerName().equals(identity.brokerName())) {
-      throw CtraderRejection.of(CH_PLANT_INVALID, "No broker " + request.brokerName() + " on this plant");
+      throw CtraderRejection.of(
+          CH_PLANT_INVALID, "No broker " + request.brokerName() + " on this plant");
     }
-    if (request.depositCurrency() == null || request.hashedPassword() == null || request.leverageInCents() == null) {
-      throw CtraderRejection.of(INVALID_REQUEST, "depositCurrency, hashedPassword and leverageInCents are required");
+    if (request.depositCurrency() == null
+        || request.hashedPassword() == null
+        || request.leverageInCents() == null) {
+      throw CtraderRejection.of(
+          INVALID_REQUEST, "depositCurrency, hashedPassword and leverageInCents are required");
     }
     if (request.groupName() == null || request.groupName().isBlank()) {
       throw CtraderRejection.of(TRADER_GROUP_NOT_FOUND, "groupName is required");
     }
-    SandboxTrader created = new SandboxTrader(request, MoneyDigits.of(request.depositCurrency()), clock.instant());
+    SandboxTrader created =
+        new SandboxTrader(request, MoneyDigits.of(request.depositCurrency()), clock.instant());
     em.persist(created);
     em.flush();
     return created.asTrader(request);
@@ -118,21 +130,28 @@ public class SandboxCtraderBackend implements CtraderBackend {
     if (find.link(trader).isPresent()) {
       throw CtraderRejection.of(CH_TRADER_ALREADY_LINKED, "The trader is already linked");
     }
-    SandboxLink link = new SandboxLink(SandboxCtidUser.idOf(user.userId()), trader.id(), identity.environmentName(), clock.instant());
+    SandboxLink link =
+        new SandboxLink(
+            SandboxCtidUser.idOf(user.userId()),
+            trader.id(),
+            identity.environmentName(),
+            clock.instant());
     em.persist(link);
     em.flush();
     return link.ctidTraderAccountId();
   }
 
   @Override
-  public long changeBalance(long traderLogin, BalanceChangeType type, BigDecimal amount, String externalId) {
+  public long changeBalance(
+      long traderLogin, BalanceChangeType type, BigDecimal amount, String externalId) {
     SandboxTrader trader = find.trader(traderLogin);
     long scaled = scaled(amount, trader.moneyDigits());
     if (!trader.covers(type, scaled)) {
       throw CtraderRejection.of(NOT_ENOUGH_MONEY, "Not enough money");
     }
     trader.apply(type, scaled);
-    SandboxBalanceChange change = new SandboxBalanceChange(trader.id(), type, scaled, externalId, clock.instant());
+    SandboxBalanceChange change =
+        new SandboxBalanceChange(trader.id(), type, scaled, externalId, clock.instant());
     em.persist(change);
     em.flush();
     return change.balanceHistoryId();
@@ -146,7 +165,8 @@ public class SandboxCtraderBackend implements CtraderBackend {
     SandboxCtidUser user = find.user(userId);
     Long linkId = find.linkIdOf(user, ctidTraderAccountId);
     find.referral(user, linkId).ifPresent(em::remove);
-    em.persist(new SandboxReferral(SandboxCtidUser.idOf(userId), linkId, partnerId, clock.instant()));
+    em.persist(
+        new SandboxReferral(SandboxCtidUser.idOf(userId), linkId, partnerId, clock.instant()));
   }
 
   @Override
@@ -154,7 +174,8 @@ public class SandboxCtraderBackend implements CtraderBackend {
   public Optional<Referral> partnerOf(long userId, Long ctidTraderAccountId) {
     SandboxCtidUser user = find.user(userId);
     Long linkId = find.linkIdOf(user, ctidTraderAccountId);
-    return find.referral(user, linkId).map(r -> new Referral(userId, ctidTraderAccountId, r.partnerId()));
+    return find.referral(user, linkId)
+        .map(r -> new Referral(userId, ctidTraderAccountId, r.partnerId()));
   }
 
   @Override
@@ -170,8 +191,10 @@ public class SandboxCtraderBackend implements CtraderBackend {
     em.createNamedQuery(SandboxRibbon.CLEAR).setParameter("userId", rowId).executeUpdate();
     for (int i = 0; i < ribbons.size(); i++) {
       Ribbon ribbon = ribbons.get(i);
-      if (ribbon.action() == null || (ribbon.action().urlExternal() == null) == (ribbon.action().urlinApp() == null)) {
-        throw CtraderRejection.of(INVALID_REQUEST, "a ribbon's action needs exactly one of urlExternal and urlinApp");
+      if (ribbon.action() == null
+          || (ribbon.action().urlExternal() == null) == (ribbon.action().urlinApp() == null)) {
+        throw CtraderRejection.of(
+            INVALID_REQUEST, "a ribbon's action needs exactly one of urlExternal and urlinApp");
       }
       em.persist(new SandboxRibbon(rowId, i, ribbon));
     }
@@ -190,7 +213,8 @@ public class SandboxCtraderBackend implements CtraderBackend {
   /** Sandbox only: the trading account as it stands. */
   @Transactional(TxType.SUPPORTS)
   public Optional<Trader> tradingAccount(long login) {
-    return Optional.ofNullable(em.find(SandboxTrader.class, SandboxTrader.idOf(login))).map(t -> t.asTrader(null));
+    return Optional.ofNullable(em.find(SandboxTrader.class, SandboxTrader.idOf(login)))
+        .map(t -> t.asTrader(null));
   }
 
   @Override
@@ -206,7 +230,9 @@ public class SandboxCtraderBackend implements CtraderBackend {
   @Override
   @Transactional(TxType.SUPPORTS)
   public OptionalLong findUserId(String email) {
-    return find.userByEmail(email).map(u -> OptionalLong.of(u.userId())).orElse(OptionalLong.empty());
+    return find.userByEmail(email)
+        .map(u -> OptionalLong.of(u.userId()))
+        .orElse(OptionalLong.empty());
   }
 
   @Override
@@ -220,7 +246,9 @@ public class SandboxCtraderBackend implements CtraderBackend {
     throw new CtraderRejection(404, null, "Token not found, expired or already used");
   }
 
-  /** The amount in the account's smallest unit; positive and no finer than moneyDigits, or refused. */
+  /**
+   * The amount in the account's smallest unit; positive and no finer than moneyDigits, or refused.
+   */
   private static long scaled(BigDecimal amount, int moneyDigits) {
     if (amount == null || amount.signum() <= 0) {
       throw CtraderRejection.of(CHANGE_BALANCE_BAD_AMOUNT, "preciseAmount must be positive");
@@ -228,7 +256,8 @@ public class SandboxCtraderBackend implements CtraderBackend {
     try {
       return amount.movePointRight(moneyDigits).setScale(0).longValueExact();
     } catch (ArithmeticException e) {
-      throw CtraderRejection.of(CHANGE_BALANCE_BAD_AMOUNT, "preciseAmount has more decimals than the currency allows");
+      throw CtraderRejection.of(
+          CHANGE_BALANCE_BAD_AMOUNT, "preciseAmount has more decimals than the currency allows");
     }
   }
 }

@@ -15,8 +15,8 @@ import org.brokersso.sandbox.entity.SandboxReferral;
 import org.brokersso.sandbox.entity.SandboxTrader;
 
 /**
- * Finds the sandbox's users, traders, links and referrals by the ids cTrader speaks in, refusing
- * an unknown one with the code cTrader would answer. Joins the caller's transaction.
+ * Finds the sandbox's users, traders, links and referrals by the ids cTrader speaks in, refusing an
+ * unknown one with the code cTrader would answer. Joins the caller's transaction.
  */
 @ApplicationScoped
 public class SandboxFinder {
@@ -61,7 +61,9 @@ public class SandboxFinder {
   public SandboxLink accountOf(SandboxCtidUser user, long ctidTraderAccountId) {
     SandboxLink link = em.find(SandboxLink.class, SandboxLink.idOf(ctidTraderAccountId));
     if (link == null || link.userRowId() != SandboxCtidUser.idOf(user.userId())) {
-      throw CtraderRejection.of(TRADER_NOT_FOUND, "No account " + ctidTraderAccountId + " linked to user " + user.userId());
+      throw CtraderRejection.of(
+          TRADER_NOT_FOUND,
+          "No account " + ctidTraderAccountId + " linked to user " + user.userId());
     }
     return link;
   }
@@ -70,7 +72,11 @@ public class SandboxFinder {
     TypedQuery<SandboxReferral> query =
         linkId == null
             ? em.createNamedQuery(SandboxReferral.ON_USER, SandboxReferral.class)
-            : em.createNamedQuery(SandboxReferral.ON_ACCOUNT, SandboxReferral.class).setParameter("linkId", linkId);
-    return query.setParameter("userId", SandboxCtidUser.idOf(user.userId())).getResultStream().findFirst();
+            : em.createNamedQuery(SandboxReferral.ON_ACCOUNT, SandboxReferral.class)
+                .setParameter("linkId", linkId);
+    return query
+        .setParameter("userId", SandboxCtidUser.idOf(user.userId()))
+        .getResultStream()
+        .findFirst();
   }
 }

@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.brokersso.ctrader.entity.BalanceChangeType;
 
-/** One booked balance or credit change (call 3.5); its id, offset, is the {@code balanceHistoryId}. */
+/**
+ * One booked balance or credit change (call 3.5); its id, offset, is the {@code balanceHistoryId}.
+ */
 @Entity
 @Table(name = "sandbox_balance_change")
 public class SandboxBalanceChange {
@@ -40,7 +42,12 @@ public class SandboxBalanceChange {
 
   protected SandboxBalanceChange() {}
 
-  public SandboxBalanceChange(long traderId, BalanceChangeType changeType, long scaledAmount, String externalId, Instant now) {
+  public SandboxBalanceChange(
+      long traderId,
+      BalanceChangeType changeType,
+      long scaledAmount,
+      String externalId,
+      Instant now) {
     this.traderId = traderId;
     this.changeType = changeType;
     this.amount = scaledAmount;

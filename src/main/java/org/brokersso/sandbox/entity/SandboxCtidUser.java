@@ -13,7 +13,9 @@ import java.util.Locale;
 /** A cTID user as the sandbox's cTrader keeps it (call 3.2). Emails compare case-insensitively. */
 @Entity
 @Table(name = "sandbox_ctid_user")
-@NamedQuery(name = SandboxCtidUser.BY_EMAIL, query = "SELECT u FROM SandboxCtidUser u WHERE u.email = :email")
+@NamedQuery(
+    name = SandboxCtidUser.BY_EMAIL,
+    query = "SELECT u FROM SandboxCtidUser u WHERE u.email = :email")
 public class SandboxCtidUser {
 
   public static final String BY_EMAIL = "SandboxCtidUser.byEmail";
@@ -51,7 +53,13 @@ public class SandboxCtidUser {
 
   protected SandboxCtidUser() {}
 
-  public SandboxCtidUser(String brokerCrmName, String email, String firstName, String nickName, String preferredLanguage, Instant now) {
+  public SandboxCtidUser(
+      String brokerCrmName,
+      String email,
+      String firstName,
+      String nickName,
+      String preferredLanguage,
+      Instant now) {
     this.brokerCrmName = brokerCrmName;
     this.email = normalised(email);
     this.firstName = firstName;

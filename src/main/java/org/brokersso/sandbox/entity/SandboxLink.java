@@ -12,7 +12,9 @@ import java.time.Instant;
 /** A user–account link (call 3.4); its id, offset, is the {@code ctidTraderAccountId}. */
 @Entity
 @Table(name = "sandbox_link")
-@NamedQuery(name = SandboxLink.BY_TRADER, query = "SELECT l FROM SandboxLink l WHERE l.traderId = :traderId")
+@NamedQuery(
+    name = SandboxLink.BY_TRADER,
+    query = "SELECT l FROM SandboxLink l WHERE l.traderId = :traderId")
 public class SandboxLink {
 
   public static final String BY_TRADER = "SandboxLink.byTrader";
@@ -38,7 +40,8 @@ public class SandboxLink {
 
   protected SandboxLink() {}
 
-  public SandboxLink(long sandboxUserId, long sandboxTraderId, String environmentName, Instant now) {
+  public SandboxLink(
+      long sandboxUserId, long sandboxTraderId, String environmentName, Instant now) {
     this.userId = sandboxUserId;
     this.traderId = sandboxTraderId;
     this.environmentName = environmentName;

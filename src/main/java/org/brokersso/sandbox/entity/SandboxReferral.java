@@ -12,8 +12,12 @@ import java.time.Instant;
 /** A partner id on a user ({@code linkId} null) or on one linked account (calls 3.6–3.8). */
 @Entity
 @Table(name = "sandbox_referral")
-@NamedQuery(name = SandboxReferral.ON_USER, query = "SELECT r FROM SandboxReferral r WHERE r.userId = :userId AND r.linkId IS NULL")
-@NamedQuery(name = SandboxReferral.ON_ACCOUNT, query = "SELECT r FROM SandboxReferral r WHERE r.userId = :userId AND r.linkId = :linkId")
+@NamedQuery(
+    name = SandboxReferral.ON_USER,
+    query = "SELECT r FROM SandboxReferral r WHERE r.userId = :userId AND r.linkId IS NULL")
+@NamedQuery(
+    name = SandboxReferral.ON_ACCOUNT,
+    query = "SELECT r FROM SandboxReferral r WHERE r.userId = :userId AND r.linkId = :linkId")
 public class SandboxReferral {
 
   public static final String ON_USER = "SandboxReferral.onUser";

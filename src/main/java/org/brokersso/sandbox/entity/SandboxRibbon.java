@@ -13,8 +13,12 @@ import org.brokersso.ctrader.entity.RibbonAction;
 /** One ribbon of a user's current set (call 3.9); the set is replaced as a whole. */
 @Entity
 @Table(name = "sandbox_ribbon")
-@NamedQuery(name = SandboxRibbon.OF_USER, query = "SELECT r FROM SandboxRibbon r WHERE r.userId = :userId ORDER BY r.sortOrder")
-@NamedQuery(name = SandboxRibbon.CLEAR, query = "DELETE FROM SandboxRibbon r WHERE r.userId = :userId")
+@NamedQuery(
+    name = SandboxRibbon.OF_USER,
+    query = "SELECT r FROM SandboxRibbon r WHERE r.userId = :userId ORDER BY r.sortOrder")
+@NamedQuery(
+    name = SandboxRibbon.CLEAR,
+    query = "DELETE FROM SandboxRibbon r WHERE r.userId = :userId")
 public class SandboxRibbon {
 
   public static final String OF_USER = "SandboxRibbon.ofUser";
@@ -70,6 +74,13 @@ public class SandboxRibbon {
   }
 
   public Ribbon asRibbon() {
-    return new Ribbon(color, title, enabled, closable, new RibbonAction(urlExternal, urlInApp), brokerName, ctidTraderAccountId);
+    return new Ribbon(
+        color,
+        title,
+        enabled,
+        closable,
+        new RibbonAction(urlExternal, urlInApp),
+        brokerName,
+        ctidTraderAccountId);
   }
 }

@@ -74,7 +74,8 @@ public class SandboxTrader {
     this.moneyDigits = moneyDigits;
     this.balance = request.balance() == null ? 0 : request.balance();
     this.leverageInCents = request.leverageInCents();
-    this.accessRights = request.accessRights() == null ? AccessRights.FULL_ACCESS : request.accessRights();
+    this.accessRights =
+        request.accessRights() == null ? AccessRights.FULL_ACCESS : request.accessRights();
     this.accountType = request.accountType() == null ? AccountType.HEDGED : request.accountType();
     this.passwordHash = request.hashedPassword();
     this.createdAt = now.toEpochMilli();
@@ -118,10 +119,29 @@ public class SandboxTrader {
   public Trader asTrader(TraderRequest request) {
     long equity = balance + credit;
     return new Trader(
-        login(), groupName, depositCurrency, accessRights, accountType, brokerName, balance, 0L, credit, equity, 0L, equity,
-        balance, moneyDigits, leverageInCents, request == null ? null : request.totalMarginCalculationType(),
-        request == null ? null : request.isLimitedRisk(), request == null ? null : request.swapFree(),
-        request == null ? null : request.sendOwnStatement(), request == null ? null : request.contactDetails(),
-        request == null ? null : request.name(), request == null ? null : request.lastName(), createdAt, createdAt);
+        login(),
+        groupName,
+        depositCurrency,
+        accessRights,
+        accountType,
+        brokerName,
+        balance,
+        0L,
+        credit,
+        equity,
+        0L,
+        equity,
+        balance,
+        moneyDigits,
+        leverageInCents,
+        request == null ? null : request.totalMarginCalculationType(),
+        request == null ? null : request.isLimitedRisk(),
+        request == null ? null : request.swapFree(),
+        request == null ? null : request.sendOwnStatement(),
+        request == null ? null : request.contactDetails(),
+        request == null ? null : request.name(),
+        request == null ? null : request.lastName(),
+        createdAt,
+        createdAt);
   }
 }

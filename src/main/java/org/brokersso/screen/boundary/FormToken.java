@@ -37,6 +37,8 @@ public class FormToken implements Serializable {
 
   boolean matches(String candidate) {
     return candidate != null
-        && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII), candidate.getBytes(StandardCharsets.US_ASCII));
+        && MessageDigest.isEqual(
+            value.getBytes(StandardCharsets.US_ASCII),
+            candidate.getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -19,9 +19,12 @@ public class FormTokenCheck extends HttpFilter {
   @Inject FormToken token;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if ("POST".equals(request.getMethod()) && (request.getSession(false) == null || !token.matches(request.getParameter(FormToken.FIELD)))) {
+    if ("POST".equals(request.getMethod())
+        && (request.getSession(false) == null
+            || !token.matches(request.getParameter(FormToken.FIELD)))) {
       RefusalPage.show(request, response, HttpServletResponse.SC_FORBIDDEN, "/screen/expired");
       return;
     }

@@ -18,7 +18,8 @@ public final class RefusalPage {
 
   private RefusalPage() {}
 
-  public static void show(HttpServletRequest request, HttpServletResponse response, int status, String view)
+  public static void show(
+      HttpServletRequest request, HttpServletResponse response, int status, String view)
       throws IOException, ServletException {
     response.setStatus(status);
     request.getRequestDispatcher(view).forward(withoutParameters(request), response);

@@ -18,13 +18,16 @@ public class ScreenAssets extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
-  private static final Map<String, String> FILES = Map.of("/screens.css", "text/css;charset=UTF-8", "/logo.svg", "image/svg+xml");
+  private static final Map<String, String> FILES =
+      Map.of("/screens.css", "text/css;charset=UTF-8", "/logo.svg", "image/svg+xml");
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String file = request.getPathInfo();
     String type = file == null ? null : FILES.get(file);
-    InputStream content = type == null ? null : getServletContext().getResourceAsStream("/WEB-INF/assets" + file);
+    InputStream content =
+        type == null ? null : getServletContext().getResourceAsStream("/WEB-INF/assets" + file);
     if (content == null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Remembers the display and tracking parameters a flow is opened with (any GET of a screen), so
- * the steps after a form post keep them (§5.3, §6.10). Unknown and malformed parameters are ignored.
+ * Remembers the display and tracking parameters a flow is opened with (any GET of a screen), so the
+ * steps after a form post keep them (§5.3, §6.10). Unknown and malformed parameters are ignored.
  * Mapped in web.xml, on forwards too: a broker's own login address ({@code screen.login-path})
  * reaches the views only by {@code LoginAddress}'s forward.
  */
@@ -23,12 +23,15 @@ public class ScreenParameterFilter extends HttpFilter {
   @Inject CarriedParameters carried;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if ("GET".equals(request.getMethod())) {
       Map<String, String> present = new HashMap<>();
       for (ScreenParameter parameter : ScreenParameter.values()) {
-        parameter.accept(request.getParameter(parameter.parameterName())).ifPresent(v -> present.put(parameter.parameterName(), v));
+        parameter
+            .accept(request.getParameter(parameter.parameterName()))
+            .ifPresent(v -> present.put(parameter.parameterName(), v));
       }
       if (!present.isEmpty()) {
         carried.remember(present);

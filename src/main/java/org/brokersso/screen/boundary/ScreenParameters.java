@@ -95,11 +95,12 @@ public class ScreenParameters {
       value(parameter).ifPresent(v -> values.put(parameter, v));
     }
     StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-    values.forEach((p, v) -> {
-      if (!extra.containsKey(p.parameterName())) {
-        query.add(encode(p.parameterName()) + "=" + encode(v));
-      }
-    });
+    values.forEach(
+        (p, v) -> {
+          if (!extra.containsKey(p.parameterName())) {
+            query.add(encode(p.parameterName()) + "=" + encode(v));
+          }
+        });
     extra.forEach((name, v) -> query.add(encode(name) + "=" + encode(v)));
     return request.getContextPath() + path + query;
   }

@@ -16,18 +16,24 @@ public class ScreenResponse {
   @Inject FacesContext faces;
   @Inject ScreenParameters screen;
 
-  /** Shows the text of {@code key} (messages_*.properties) on the screen, in the screen's language. */
+  /**
+   * Shows the text of {@code key} (messages_*.properties) on the screen, in the screen's language.
+   */
   public void error(String key, Object... arguments) {
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+    faces.addMessage(
+        null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
   }
 
   public void info(String key, Object... arguments) {
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+    faces.addMessage(
+        null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
   }
 
   public String text(String key, Object... arguments) {
     String pattern = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
-    return arguments.length == 0 ? pattern : new MessageFormat(pattern, screen.getLocale()).format(arguments);
+    return arguments.length == 0
+        ? pattern
+        : new MessageFormat(pattern, screen.getLocale()).format(arguments);
   }
 
   /** Redirects to a screen of this product, keeping the flow's parameters (§6.10). */
@@ -42,9 +48,11 @@ public class ScreenResponse {
   /** Redirects to {@code url}; a path starting with "/" is on this server. */
   public void redirect(String url) {
     try {
-      String target = url.startsWith("/") && !url.startsWith(faces.getExternalContext().getRequestContextPath() + "/")
-          ? faces.getExternalContext().getRequestContextPath() + url
-          : url;
+      String target =
+          url.startsWith("/")
+                  && !url.startsWith(faces.getExternalContext().getRequestContextPath() + "/")
+              ? faces.getExternalContext().getRequestContextPath() + url
+              : url;
       faces.getExternalContext().redirect(target);
       faces.responseComplete();
     } catch (IOException e) {

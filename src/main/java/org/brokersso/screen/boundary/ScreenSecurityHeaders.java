@@ -12,11 +12,11 @@ import org.brokersso.sso.control.CtraderWebAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The headers every screen answers with. The screens run in cTrader's iframe, so
- * {@code frame-ancestors} names the configured cTrader origins and nothing else may frame them.
- * Screens show personal data and URLs carry OT tokens (§5.5, §6.6), so nothing is cached and no
- * Referer leaves the page. No script is needed, so none is allowed. It runs first (web.xml) and on
- * forwards too: a forward to another screen (LoginAddress, a refusal page) gets the same headers.
+ * The headers every screen answers with. The screens run in cTrader's iframe, so {@code
+ * frame-ancestors} names the configured cTrader origins and nothing else may frame them. Screens
+ * show personal data and URLs carry OT tokens (§5.5, §6.6), so nothing is cached and no Referer
+ * leaves the page. No script is needed, so none is allowed. It runs first (web.xml) and on forwards
+ * too: a forward to another screen (LoginAddress, a refusal page) gets the same headers.
  */
 public class ScreenSecurityHeaders extends HttpFilter {
 
@@ -50,7 +50,8 @@ public class ScreenSecurityHeaders extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Content-Security-Policy", policy);
     response.setHeader("Referrer-Policy", "no-referrer");
@@ -61,12 +62,17 @@ public class ScreenSecurityHeaders extends HttpFilter {
     chain.doFilter(request, response);
   }
 
-  /** "https://host[:port]" of an absolute URL; empty for a path on this server ('self' covers it). */
+  /**
+   * "https://host[:port]" of an absolute URL; empty for a path on this server ('self' covers it).
+   */
   static String origin(String url) {
     URI uri = URI.create(url.trim());
     if (uri.getScheme() == null || uri.getHost() == null) {
       return "";
     }
-    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    return uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
   }
 }

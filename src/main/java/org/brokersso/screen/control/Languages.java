@@ -26,7 +26,9 @@ public class Languages {
   @ConfigProperty(name = "screen.default-language")
   String defaultLanguage;
 
-  /** The offered language {@code requested} names ("es", "es-ES", "ES"), or the broker's default. */
+  /**
+   * The offered language {@code requested} names ("es", "es-ES", "ES"), or the broker's default.
+   */
   public String resolve(String requested) {
     if (requested != null && requested.length() >= 2) {
       String code = requested.substring(0, 2).toLowerCase(Locale.ROOT);

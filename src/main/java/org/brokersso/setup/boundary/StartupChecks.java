@@ -26,10 +26,12 @@ public class StartupChecks {
 
   void check(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object started) {
     List<String> problems =
-        RequiredSettings.problems(key -> config.getOptionalValue(key, String.class), mode.isSandbox());
+        RequiredSettings.problems(
+            key -> config.getOptionalValue(key, String.class), mode.isSandbox());
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
-          "Broker SSO refuses to start; fix the configuration (README, 'Configuration'): " + String.join("; ", problems));
+          "Broker SSO refuses to start; fix the configuration (README, 'Configuration'): "
+              + String.join("; ", problems));
     }
     if (mode.isSandbox()) {
       LOG.warning(

@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * What must be configured before the product may serve cTrader. Live (with {@code ctrader.url})
  * every Spotware-issued value and the CRM API password are required; in the sandbox the documented
- * demo values stand in. In both modes the crmApiToken must live at least the week the contract asks.
+ * demo values stand in. In both modes the crmApiToken must live at least the week the contract
+ * asks.
  */
 public final class RequiredSettings {
 
@@ -35,26 +36,41 @@ public final class RequiredSettings {
     if (!sandbox) {
       for (String key : LIVE_KEYS) {
         if (config.apply(key).filter(v -> !v.isBlank()).isEmpty()) {
-          problems.add(key + " is required when ctrader.url is set (environment variable " + envName(key) + ")");
+          problems.add(
+              key
+                  + " is required when ctrader.url is set (environment variable "
+                  + envName(key)
+                  + ")");
         }
       }
     }
-    if (!sandbox && config.apply("ctrader.manager.login").filter(v -> !v.isBlank() && !v.strip().matches("\\d{1,18}")).isPresent()) {
+    if (!sandbox
+        && config
+            .apply("ctrader.manager.login")
+            .filter(v -> !v.isBlank() && !v.strip().matches("\\d{1,18}"))
+            .isPresent()) {
       problems.add("ctrader.manager.login must be the manager's numeric login");
     }
-    for (String key : List.of("sso.ot-token.ttl", "sso.access-token.ttl", "sso.crm-api-token.ttl", "ctrader.timeout")) {
+    for (String key :
+        List.of(
+            "sso.ot-token.ttl",
+            "sso.access-token.ttl",
+            "sso.crm-api-token.ttl",
+            "ctrader.timeout")) {
       Optional<Duration> ttl = duration(config, key, problems);
       if (ttl.isPresent() && (ttl.get().isNegative() || ttl.get().isZero())) {
         problems.add(key + " must be a positive ISO-8601 duration");
       }
-      if (key.equals("sso.crm-api-token.ttl") && ttl.filter(t -> t.compareTo(MIN_CRM_API_TOKEN_TTL) < 0).isPresent()) {
+      if (key.equals("sso.crm-api-token.ttl")
+          && ttl.filter(t -> t.compareTo(MIN_CRM_API_TOKEN_TTL) < 0).isPresent()) {
         problems.add(key + " must be at least P7D: cTrader expects its token to last a week");
       }
     }
     return problems;
   }
 
-  private static Optional<Duration> duration(Function<String, Optional<String>> config, String key, List<String> problems) {
+  private static Optional<Duration> duration(
+      Function<String, Optional<String>> config, String key, List<String> problems) {
     Optional<String> value = config.apply(key);
     if (value.isEmpty()) {
       problems.add(key + " is not set");
@@ -68,7 +84,10 @@ public final class RequiredSettings {
     }
   }
 
-  /** The environment variable MicroProfile Config maps to a key ({@code sso.crm-api.password} → SSO_CRM_API_PASSWORD). */
+  /**
+   * The environment variable MicroProfile Config maps to a key ({@code sso.crm-api.password} →
+   * SSO_CRM_API_PASSWORD).
+   */
   static String envName(String key) {
     return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
   }

@@ -29,7 +29,9 @@ public class AuthorizeResource {
   public Authorized verify(String body) {
     AccessToken token = accessTokens.verify(JsonBody.parse(body).text("accessToken"));
     String inapp =
-        inAppTokens.issue(token.user(), token.oneTimeTokenId(), token.id(), token.expiresAt()).orElse(null);
+        inAppTokens
+            .issue(token.user(), token.oneTimeTokenId(), token.id(), token.expiresAt())
+            .orElse(null);
     return new Authorized(token.user().ctidUserId(), inapp);
   }
 }

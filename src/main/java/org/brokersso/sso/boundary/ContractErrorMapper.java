@@ -18,7 +18,8 @@ public class ContractErrorMapper implements ExceptionMapper<ContractViolation> {
   @Override
   public Response toResponse(ContractViolation violation) {
     ContractError error = violation.error();
-    LOG.log(Level.FINE, "Refused with {0}: {1}", new Object[] {error.code(), violation.getMessage()});
+    LOG.log(
+        Level.FINE, "Refused with {0}: {1}", new Object[] {error.code(), violation.getMessage()});
     return of(error.status(), violation.getMessage(), error.code());
   }
 

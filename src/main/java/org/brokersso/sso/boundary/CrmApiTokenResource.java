@@ -9,8 +9,8 @@ import org.brokersso.Boundary;
 import org.brokersso.sso.control.CrmApiTokens;
 
 /**
- * Spotware call 4.1: cTrader's backend trades the pre-shared password for a {@code crmApiToken}.
- * A wrong password is 403 {@code CH_CLIENT_AUTH_FAILURE} (conformance 6.1.1).
+ * Spotware call 4.1: cTrader's backend trades the pre-shared password for a {@code crmApiToken}. A
+ * wrong password is 403 {@code CH_CLIENT_AUTH_FAILURE} (conformance 6.1.1).
  */
 @Boundary
 @Path("oauth2/crmApiToken")

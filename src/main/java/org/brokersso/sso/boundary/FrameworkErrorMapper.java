@@ -10,9 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Unknown paths, wrong methods and anything else JAX-RS refuses by itself get the same error
- * body as the contract's refusals; unexpected faults are logged with their stack trace and
- * answered with a 500 that reveals nothing.
+ * Unknown paths, wrong methods and anything else JAX-RS refuses by itself get the same error body
+ * as the contract's refusals; unexpected faults are logged with their stack trace and answered with
+ * a 500 that reveals nothing.
  */
 @Provider
 public class FrameworkErrorMapper implements ExceptionMapper<Throwable> {
@@ -23,12 +23,16 @@ public class FrameworkErrorMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable failure) {
     if (failure instanceof ProcessingException || failure instanceof JsonbException) {
       // a body JSON-B could not bind (only the sandbox binds bodies): the caller's fault
-      return ContractErrorMapper.of(400, "The body is not valid JSON for this call", "INVALID_REQUEST");
+      return ContractErrorMapper.of(
+          400, "The body is not valid JSON for this call", "INVALID_REQUEST");
     }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       LOG.log(Level.FINE, "Refused by JAX-RS with {0}", status);
-      String message = web.getMessage() != null ? web.getMessage() : web.getResponse().getStatusInfo().getReasonPhrase();
+      String message =
+          web.getMessage() != null
+              ? web.getMessage()
+              : web.getResponse().getStatusInfo().getReasonPhrase();
       return ContractErrorMapper.of(status, message, null);
     }
     LOG.log(Level.SEVERE, "Unexpected failure", failure);

@@ -39,7 +39,8 @@ final class JsonBody {
     try (JsonReader reader = READERS.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new ContractViolation(ContractError.INVALID_REQUEST, "The body must be a JSON object");
+        throw new ContractViolation(
+            ContractError.INVALID_REQUEST, "The body must be a JSON object");
       }
       return new JsonBody(value.asJsonObject());
     } catch (JsonException | IllegalStateException e) {

@@ -10,10 +10,10 @@ import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The oldest edition of the contract showed every call under a {@code /cid} prefix
- * ({@code /cid/oauth2/onetime/authorize}). This filter strips the configured prefix
- * ({@code sso.legacy.path-prefix}; {@code none} turns it off) before matching, so resources only ever
- * see the current edition.
+ * The oldest edition of the contract showed every call under a {@code /cid} prefix ({@code
+ * /cid/oauth2/onetime/authorize}). This filter strips the configured prefix ({@code
+ * sso.legacy.path-prefix}; {@code none} turns it off) before matching, so resources only ever see
+ * the current edition.
  */
 @Provider
 @PreMatching
@@ -35,7 +35,10 @@ public class LegacyEditionFilter implements ContainerRequestFilter {
       URI base = request.getUriInfo().getBaseUri();
       URI current = request.getUriInfo().getRequestUri();
       URI rewritten =
-          UriBuilder.fromUri(base).path(relative.substring(legacy.length())).replaceQuery(current.getRawQuery()).build();
+          UriBuilder.fromUri(base)
+              .path(relative.substring(legacy.length()))
+              .replaceQuery(current.getRawQuery())
+              .build();
       request.setRequestUri(base, rewritten);
     }
   }

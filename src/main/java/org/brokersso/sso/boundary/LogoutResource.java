@@ -22,7 +22,8 @@ public class LogoutResource {
   @Inject AccessTokens accessTokens;
 
   @POST
-  public Response logout(@QueryParam("userId") String userId, @QueryParam("accessToken") String accessToken) {
+  public Response logout(
+      @QueryParam("userId") String userId, @QueryParam("accessToken") String accessToken) {
     long ctidUserId = JsonBody.id("userId", userId);
     if (accessToken == null || accessToken.isBlank()) {
       throw new ContractViolation(ContractError.MISSING_PARAMETER, "accessToken is required");

@@ -9,9 +9,9 @@ import org.brokersso.Boundary;
 import org.brokersso.sso.control.OneTimeTokens;
 
 /**
- * Spotware call 4.2: exchange a one-time token. Answers the cTrader {@code userId}, an
- * {@code accessToken} only when the user chose "keep me logged in", and an {@code inappToken}
- * when enabled. A token is good for one exchange; see {@link OneTimeTokens#exchange}.
+ * Spotware call 4.2: exchange a one-time token. Answers the cTrader {@code userId}, an {@code
+ * accessToken} only when the user chose "keep me logged in", and an {@code inappToken} when
+ * enabled. A token is good for one exchange; see {@link OneTimeTokens#exchange}.
  */
 @Boundary
 @CrmApiTokenRequired

@@ -12,15 +12,18 @@ import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
 import org.brokersso.sso.entity.AccessToken;
-import org.brokersso.sso.entity.InAppToken;
 import org.brokersso.sso.entity.ContractError;
 import org.brokersso.sso.entity.ContractViolation;
+import org.brokersso.sso.entity.InAppToken;
 import org.brokersso.sso.entity.OneTimeToken;
 import org.brokersso.sso.entity.TokenKind;
 import org.brokersso.user.entity.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Long-term access tokens: minted by 4.2 after "keep me logged in", verified by 4.3, revoked by 4.5. */
+/**
+ * Long-term access tokens: minted by 4.2 after "keep me logged in", verified by 4.3, revoked by
+ * 4.5.
+ */
 @ApplicationScoped
 public class AccessTokens {
 
@@ -39,7 +42,8 @@ public class AccessTokens {
   /** A new access token for the user of a just-consumed OT token; the value is returned once. */
   public Minted mintFrom(OneTimeToken redeemed, Instant now) {
     TokenMint.MintedToken token = mint.mint(TokenKind.ACCESS);
-    AccessToken stored = new AccessToken(token.hash(), redeemed.user(), redeemed.id(), now, now.plus(ttl));
+    AccessToken stored =
+        new AccessToken(token.hash(), redeemed.user(), redeemed.id(), now, now.plus(ttl));
     em.persist(stored);
     return new Minted(token.value(), stored);
   }
@@ -57,7 +61,9 @@ public class AccessTokens {
     }
     String hash = TokenHasher.hash(token);
     AccessToken stored =
-        find(hash).orElseThrow(() -> refused(hash, null, ContractError.TOKEN_NOT_FOUND, "Access token not found"));
+        find(hash)
+            .orElseThrow(
+                () -> refused(hash, null, ContractError.TOKEN_NOT_FOUND, "Access token not found"));
     if (stored.isRevoked()) {
       throw refused(hash, stored.user(), ContractError.TOKEN_EXPIRED, "Access token revoked");
     }
@@ -72,14 +78,15 @@ public class AccessTokens {
   }
 
   /**
-   * Call 4.5: revokes the token if it is this user's, and answers the same either way, so the
-   * call stays repeatable and tells a caller nothing about other users' tokens.
+   * Call 4.5: revokes the token if it is this user's, and answers the same either way, so the call
+   * stays repeatable and tells a caller nothing about other users' tokens.
    */
   public void revoke(long ctidUserId, String token) {
     Instant now = clock.instant();
     String hash = TokenKind.ACCESS.isWellFormed(token) ? TokenHasher.hash(token) : null;
     Optional<AccessToken> stored = hash == null ? Optional.empty() : find(hash);
-    boolean owned = stored.filter(t -> Long.valueOf(ctidUserId).equals(t.user().ctidUserId())).isPresent();
+    boolean owned =
+        stored.filter(t -> Long.valueOf(ctidUserId).equals(t.user().ctidUserId())).isPresent();
     AuditEvent event =
         AuditEvent.success(now, Refusals.CTRADER, AuditAction.ACCESS_TOKEN_REVOKE)
             .user(stored.map(t -> t.user().id()).orElse(null), ctidUserId)
@@ -101,8 +108,14 @@ public class AccessTokens {
   public void revokeAllOf(User user) {
     Instant now = clock.instant();
     int revoked =
-        em.createNamedQuery(AccessToken.REVOKE_ALL_OF_USER).setParameter("user", user).setParameter("now", now.toEpochMilli()).executeUpdate();
-    em.createNamedQuery(InAppToken.REVOKE_ALL_OF_USER).setParameter("userId", user.id()).setParameter("now", now.toEpochMilli()).executeUpdate();
+        em.createNamedQuery(AccessToken.REVOKE_ALL_OF_USER)
+            .setParameter("user", user)
+            .setParameter("now", now.toEpochMilli())
+            .executeUpdate();
+    em.createNamedQuery(InAppToken.REVOKE_ALL_OF_USER)
+        .setParameter("userId", user.id())
+        .setParameter("now", now.toEpochMilli())
+        .executeUpdate();
     audit.record(
         AuditEvent.success(now, "user", AuditAction.ACCESS_TOKEN_REVOKE)
             .user(user.id(), user.ctidUserId())

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The password(s) cTrader presents in call 4.1. Several may be configured, comma-separated, so a
- * new one can be rolled out before the old one is withdrawn. In sandbox mode, with none
- * configured, the documented demo password {@value #SANDBOX_PASSWORD} is accepted.
+ * new one can be rolled out before the old one is withdrawn. In sandbox mode, with none configured,
+ * the documented demo password {@value #SANDBOX_PASSWORD} is accepted.
  */
 @ApplicationScoped
 public class CrmApiPasswords {
@@ -33,7 +33,12 @@ public class CrmApiPasswords {
     if (passwords.isEmpty() && mode.isSandbox()) {
       passwords = List.of(SANDBOX_PASSWORD);
     }
-    digests = passwords.stream().map(String::strip).filter(p -> !p.isEmpty()).map(TokenHasher::digest).toList();
+    digests =
+        passwords.stream()
+            .map(String::strip)
+            .filter(p -> !p.isEmpty())
+            .map(TokenHasher::digest)
+            .toList();
   }
 
   /**

@@ -50,11 +50,18 @@ public class CrmApiTokens {
   public String issue(String password) {
     Instant now = clock.instant();
     if (!passwords.accepts(password)) {
-      throw refusals.refuse(AuditAction.CRM_API_TOKEN_ISSUE, ContractError.CLIENT_AUTH_FAILURE, "wrong password", null, null);
+      throw refusals.refuse(
+          AuditAction.CRM_API_TOKEN_ISSUE,
+          ContractError.CLIENT_AUTH_FAILURE,
+          "wrong password",
+          null,
+          null);
     }
     TokenMint.MintedToken token = mint.mint(TokenKind.CRM_API);
     em.persist(new CrmApiToken(token.hash(), now, now.plus(ttl)));
-    audit.record(AuditEvent.success(now, Refusals.CTRADER, AuditAction.CRM_API_TOKEN_ISSUE).token(token.hash()));
+    audit.record(
+        AuditEvent.success(now, Refusals.CTRADER, AuditAction.CRM_API_TOKEN_ISSUE)
+            .token(token.hash()));
     return token.value();
   }
 
@@ -84,6 +91,7 @@ public class CrmApiTokens {
   }
 
   private ContractViolation refused(String hash, String why) {
-    return refusals.refuse(AuditAction.CRM_API_TOKEN_CHECK, ContractError.CLIENT_AUTH_FAILURE, why, hash, null);
+    return refusals.refuse(
+        AuditAction.CRM_API_TOKEN_CHECK, ContractError.CLIENT_AUTH_FAILURE, why, hash, null);
   }
 }

@@ -7,8 +7,8 @@ import org.brokersso.setup.control.RunMode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where embedded cTrader Web lives (§5.6): {@code ctrader.web-url}, else cTrader's own
- * {@code https://app.ctrader.com/info} live, or the sandbox's stand-in on a laptop (a real cTrader Web
+ * Where embedded cTrader Web lives (§5.6): {@code ctrader.web-url}, else cTrader's own {@code
+ * https://app.ctrader.com/info} live, or the sandbox's stand-in on a laptop (a real cTrader Web
  * could not redeem a sandbox token).
  */
 @ApplicationScoped
@@ -24,6 +24,8 @@ public class CtraderWebAddress {
   Optional<String> configured;
 
   public String url() {
-    return configured.filter(u -> !u.isBlank()).orElse(mode.isSandbox() ? SANDBOX_STAND_IN : CTRADER_WEB);
+    return configured
+        .filter(u -> !u.isBlank())
+        .orElse(mode.isSandbox() ? SANDBOX_STAND_IN : CTRADER_WEB);
   }
 }

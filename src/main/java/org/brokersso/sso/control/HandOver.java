@@ -8,9 +8,9 @@ import org.brokersso.user.control.Users;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The hand-over of a trader to cTrader. At the end of every login, signup and account creation (§5.5): a fresh OT token for the user,
- * remembering "keep me logged in", placed in the success URL's {@code token} parameter. The token
- * lives a minute, so the caller redirects at once.
+ * The hand-over of a trader to cTrader. At the end of every login, signup and account creation
+ * (§5.5): a fresh OT token for the user, remembering "keep me logged in", placed in the success
+ * URL's {@code token} parameter. The token lives a minute, so the caller redirects at once.
  */
 @ApplicationScoped
 public class HandOver {
@@ -27,7 +27,10 @@ public class HandOver {
   /** The success URL carrying a new OT token; a path ("/callback/success") is on this server. */
   @Transactional
   public String successUrlFor(long userId, boolean keepLoggedIn) {
-    var user = users.byId(userId).orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
+    var user =
+        users
+            .byId(userId)
+            .orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
     String token = oneTimeTokens.mintFor(user, OneTimePurpose.LOGIN, keepLoggedIn);
     return successUrl + (successUrl.contains("?") ? "&" : "?") + "token=" + token;
   }
@@ -39,10 +42,18 @@ public class HandOver {
    */
   @Transactional
   public String ctraderWebUrlFor(long userId, String lang, Long traderLogin) {
-    var user = users.byId(userId).orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
+    var user =
+        users
+            .byId(userId)
+            .orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
     String token = oneTimeTokens.mintFor(user, OneTimePurpose.WEB_EMBED, false);
     String base = ctraderWeb.url();
-    return base + (base.contains("?") ? "&" : "?") + "source=web&token=" + token + "&lang=" + lang
+    return base
+        + (base.contains("?") ? "&" : "?")
+        + "source=web&token="
+        + token
+        + "&lang="
+        + lang
         + (traderLogin == null ? "" : "&acc=" + traderLogin);
   }
 }

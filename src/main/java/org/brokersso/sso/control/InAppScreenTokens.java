@@ -20,7 +20,8 @@ import org.brokersso.user.entity.User;
  * opens an InApp screen. Every use and refusal is in the audit trail.
  */
 @ApplicationScoped
-@Transactional(dontRollbackOn = InAppScreenTokens.Refused.class) // a refusal is an answer: its audit row stays
+@Transactional(
+    dontRollbackOn = InAppScreenTokens.Refused.class) // a refusal is an answer: its audit row stays
 public class InAppScreenTokens {
 
   /** Why the token opens no screen. */
@@ -72,10 +73,15 @@ public class InAppScreenTokens {
       throw refused(hash, stored.user(), Reason.EXPIRED, screen, now);
     }
     if (!oneTimeTokens.consume(stored, now)) {
-      throw refused(hash, stored.user(), Reason.USED, screen, now); // a concurrent opening won the race
+      throw refused(
+          hash, stored.user(), Reason.USED, screen, now); // a concurrent opening won the race
     }
     User user = stored.user();
-    audit.record(AuditEvent.success(now, "user", AuditAction.INAPP_SCREEN_OPEN).user(user.id(), user.ctidUserId()).token(hash).detail(screen));
+    audit.record(
+        AuditEvent.success(now, "user", AuditAction.INAPP_SCREEN_OPEN)
+            .user(user.id(), user.ctidUserId())
+            .token(hash)
+            .detail(screen));
     return user;
   }
 

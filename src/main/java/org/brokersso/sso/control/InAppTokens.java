@@ -17,9 +17,9 @@ import org.brokersso.user.entity.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The optional {@code inappToken}: issued with every successful 4.2 and 4.3 when
- * {@code sso.inapp-token.enabled}, and then required by 4.4 for that user. Older ones stay valid
- * while their session lives (the spec leaves open whether cTrader keeps the newest only).
+ * The optional {@code inappToken}: issued with every successful 4.2 and 4.3 when {@code
+ * sso.inapp-token.enabled}, and then required by 4.4 for that user. Older ones stay valid while
+ * their session lives (the spec leaves open whether cTrader keeps the newest only).
  */
 @ApplicationScoped
 public class InAppTokens {
@@ -38,13 +38,19 @@ public class InAppTokens {
   @ConfigProperty(name = "sso.access-token.ttl")
   Duration ttl;
 
-  /** A new token bound to the exchange (and access token, if any) it accompanies; empty when disabled. */
-  public Optional<String> issue(User user, long oneTimeTokenId, Long accessTokenId, Instant expiresAt) {
+  /**
+   * A new token bound to the exchange (and access token, if any) it accompanies; empty when
+   * disabled.
+   */
+  public Optional<String> issue(
+      User user, long oneTimeTokenId, Long accessTokenId, Instant expiresAt) {
     if (!enabled) {
       return Optional.empty();
     }
     TokenMint.MintedToken token = mint.mint(TokenKind.INAPP);
-    em.persist(new InAppToken(token.hash(), user.id(), oneTimeTokenId, accessTokenId, clock.instant(), expiresAt));
+    em.persist(
+        new InAppToken(
+            token.hash(), user.id(), oneTimeTokenId, accessTokenId, clock.instant(), expiresAt));
     return Optional.of(token.value());
   }
 
@@ -54,8 +60,8 @@ public class InAppTokens {
   }
 
   /**
-   * Call 4.4's extra check. Without a presented token it passes only if the user holds no live
-   * one; a presented token must be live and belong to this user.
+   * Call 4.4's extra check. Without a presented token it passes only if the user holds no live one;
+   * a presented token must be live and belong to this user.
    */
   public void check(User user, String presented) {
     Instant now = clock.instant();
@@ -82,7 +88,12 @@ public class InAppTokens {
             .filter(t -> t.userId() == user.id())
             .orElseThrow(() -> refused(user, hash, "inappToken unknown or of another user"));
     if (stored.isExpiredAt(now)) {
-      throw refusals.refuse(AuditAction.INAPP_TOKEN_CHECK, ContractError.TOKEN_EXPIRED, "inappToken expired", hash, user);
+      throw refusals.refuse(
+          AuditAction.INAPP_TOKEN_CHECK,
+          ContractError.TOKEN_EXPIRED,
+          "inappToken expired",
+          hash,
+          user);
     }
     if (!stored.isLiveAt(now)) {
       throw refused(user, hash, "inappToken revoked");
@@ -105,6 +116,7 @@ public class InAppTokens {
   }
 
   private ContractViolation refused(User user, String hash, String why) {
-    return refusals.refuse(AuditAction.INAPP_TOKEN_CHECK, ContractError.INAPP_TOKEN_MISMATCH, why, hash, user);
+    return refusals.refuse(
+        AuditAction.INAPP_TOKEN_CHECK, ContractError.INAPP_TOKEN_MISMATCH, why, hash, user);
   }
 }

@@ -24,9 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Mints OT tokens (for the screens' success URL, call 4.4 and the cTrader Web link) and redeems
  * them (call 4.2).
  *
- * <p>Guarantee: {@link #exchange} succeeds for exactly one caller per token, however many
- * redeem it at once and on however many servers, because the redemption is a single conditional
- * UPDATE whose update count decides the winner.
+ * <p>Guarantee: {@link #exchange} succeeds for exactly one caller per token, however many redeem it
+ * at once and on however many servers, because the redemption is a single conditional UPDATE whose
+ * update count decides the winner.
  */
 @ApplicationScoped
 public class OneTimeTokens {
@@ -48,7 +48,8 @@ public class OneTimeTokens {
   /** A new OT token for the user; the value is handed out once and only its hash is kept. */
   public String mintFor(User user, OneTimePurpose purpose, boolean keepLoggedIn) {
     if (user.ctidUserId() == null) {
-      throw new IllegalStateException("An OT token needs a user that cTrader knows (call 3.2 first)");
+      throw new IllegalStateException(
+          "An OT token needs a user that cTrader knows (call 3.2 first)");
     }
     Instant now = clock.instant();
     TokenMint.MintedToken token = mint.mint(TokenKind.ONE_TIME);
@@ -62,15 +63,21 @@ public class OneTimeTokens {
   }
 
   /**
-   * Call 4.4: a new OT token for an InApp screen of the user cTrader names, after the
-   * {@code inappToken} check when the user holds one.
+   * Call 4.4: a new OT token for an InApp screen of the user cTrader names, after the {@code
+   * inappToken} check when the user holds one.
    */
   public String mintForInApp(long ctidUserId, String inappToken) {
     User user =
         users
             .byCtidUserId(ctidUserId)
             .orElseThrow(
-                () -> refusals.refuse(AuditAction.OT_TOKEN_ISSUE, ContractError.USER_NOT_FOUND, "User not found", null, null));
+                () ->
+                    refusals.refuse(
+                        AuditAction.OT_TOKEN_ISSUE,
+                        ContractError.USER_NOT_FOUND,
+                        "User not found",
+                        null,
+                        null));
     inAppTokens.check(user, inappToken);
     return mintFor(user, OneTimePurpose.INAPP, false);
   }
@@ -84,7 +91,11 @@ public class OneTimeTokens {
       throw refused(null, null, ContractError.TOKEN_MALFORMED, "One-time token is not valid");
     }
     String hash = TokenHasher.hash(code);
-    OneTimeToken token = byHash(hash).orElseThrow(() -> refused(hash, null, ContractError.TOKEN_NOT_FOUND, "One-time token not found"));
+    OneTimeToken token =
+        byHash(hash)
+            .orElseThrow(
+                () ->
+                    refused(hash, null, ContractError.TOKEN_NOT_FOUND, "One-time token not found"));
     User user = token.user();
     if (token.isConsumed()) {
       throw replayed(token);
@@ -103,23 +114,31 @@ public class OneTimeTokens {
             user,
             token.id(),
             access.map(a -> a.stored().id()).orElse(null),
-            access.map(a -> a.stored().expiresAt()).orElseGet(() -> inAppTokens.defaultExpiry(now)));
+            access
+                .map(a -> a.stored().expiresAt())
+                .orElseGet(() -> inAppTokens.defaultExpiry(now)));
     audit.record(
         AuditEvent.success(now, Refusals.CTRADER, AuditAction.OT_TOKEN_EXCHANGE)
             .user(user.id(), user.ctidUserId())
             .token(hash)
-            .detail(access.isPresent() ? "access token issued" : "no access token (keep me logged in not chosen)"));
+            .detail(
+                access.isPresent()
+                    ? "access token issued"
+                    : "no access token (keep me logged in not chosen)"));
     return new Exchange(user.ctidUserId(), access.map(AccessTokens.Minted::value), inapp);
   }
 
   /** The stored token with this hash (its user fetched). */
   public Optional<OneTimeToken> byHash(String hash) {
-    return em.createNamedQuery(OneTimeToken.BY_HASH, OneTimeToken.class).setParameter("hash", hash).getResultStream().findFirst();
+    return em.createNamedQuery(OneTimeToken.BY_HASH, OneTimeToken.class)
+        .setParameter("hash", hash)
+        .getResultStream()
+        .findFirst();
   }
 
   /**
-   * Uses the token up: one conditional UPDATE, so of any number of concurrent callers (on any number
-   * of servers) exactly one gets {@code true}; none does once the lifetime has ended.
+   * Uses the token up: one conditional UPDATE, so of any number of concurrent callers (on any
+   * number of servers) exactly one gets {@code true}; none does once the lifetime has ended.
    */
   public boolean consume(OneTimeToken token, Instant now) {
     return em.createNamedQuery(OneTimeToken.CONSUME)
@@ -135,7 +154,11 @@ public class OneTimeTokens {
    */
   private ContractViolation replayed(OneTimeToken token) {
     accessTokens.revokeMintedFrom(token);
-    return refused(token.tokenHash(), token.user(), ContractError.TOKEN_EXPIRED, "One-time token already used");
+    return refused(
+        token.tokenHash(),
+        token.user(),
+        ContractError.TOKEN_EXPIRED,
+        "One-time token already used");
   }
 
   private static String actorFor(OneTimePurpose purpose) {

@@ -21,17 +21,20 @@ public class Refusals {
   @Inject Clock clock;
 
   /**
-   * A refusal whose message is also the audit detail; for a failed client authentication the
-   * caller only ever reads "Client authentication failed", so a prober learns nothing about
-   * which tokens exist, while the trail keeps the reason.
+   * A refusal whose message is also the audit detail; for a failed client authentication the caller
+   * only ever reads "Client authentication failed", so a prober learns nothing about which tokens
+   * exist, while the trail keeps the reason.
    */
-  public ContractViolation refuse(AuditAction action, ContractError error, String message, String tokenHash, User user) {
-    AuditEvent event = AuditEvent.refusal(clock.instant(), CTRADER, action).token(tokenHash).detail(message);
+  public ContractViolation refuse(
+      AuditAction action, ContractError error, String message, String tokenHash, User user) {
+    AuditEvent event =
+        AuditEvent.refusal(clock.instant(), CTRADER, action).token(tokenHash).detail(message);
     if (user != null) {
       event.user(user.id(), user.ctidUserId());
     }
     audit.record(event);
     return new ContractViolation(
-        error, error == ContractError.CLIENT_AUTH_FAILURE ? "Client authentication failed" : message);
+        error,
+        error == ContractError.CLIENT_AUTH_FAILURE ? "Client authentication failed" : message);
   }
 }

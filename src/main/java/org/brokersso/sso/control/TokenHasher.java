@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 of a token, the only form in which tokens are stored. A token carries 256 random bits,
- * so a plain hash (no salt, no HMAC key) already makes a database dump useless, and tokens are
- * found by hash, so no comparison ever runs over a secret.
+ * SHA-256 of a token, the only form in which tokens are stored. A token carries 256 random bits, so
+ * a plain hash (no salt, no HMAC key) already makes a database dump useless, and tokens are found
+ * by hash, so no comparison ever runs over a secret.
  */
 public final class TokenHasher {
 

@@ -11,19 +11,21 @@ import org.brokersso.sso.entity.TokenKind;
  * Mints new token values: {@link TokenKind#RANDOM_BYTES} from {@link SecureRandom}, URL-safe.
  *
  * <p>One generator per thread: a shared {@code SecureRandom} synchronises every call, and under
- * load the request threads queued on it (docs/benchmarks.md). Each is a DRBG instantiated at 256-bit
- * strength, seeded and reseeded from the operating system's entropy.
+ * load the request threads queued on it (docs/benchmarks.md). Each is a DRBG instantiated at
+ * 256-bit strength, seeded and reseeded from the operating system's entropy.
  */
 @ApplicationScoped
 public class TokenMint {
 
   private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(TokenMint::newGenerator);
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(TokenMint::newGenerator);
 
   private static SecureRandom newGenerator() {
     try {
-      return SecureRandom.getInstance("DRBG", DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
+      return SecureRandom.getInstance(
+          "DRBG", DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("DRBG is required of every Java 9+ runtime", e);
     }

@@ -16,13 +16,17 @@ import org.brokersso.user.entity.User;
  */
 @Entity
 @Table(name = "access_token")
-@NamedQuery(name = AccessToken.BY_HASH, query = "SELECT t FROM AccessToken t JOIN FETCH t.user WHERE t.tokenHash = :hash")
+@NamedQuery(
+    name = AccessToken.BY_HASH,
+    query = "SELECT t FROM AccessToken t JOIN FETCH t.user WHERE t.tokenHash = :hash")
 @NamedQuery(
     name = AccessToken.REVOKE_MINTED_FROM,
-    query = "UPDATE AccessToken t SET t.revokedAt = :now WHERE t.oneTimeTokenId = :oneTimeTokenId AND t.revokedAt IS NULL")
+    query =
+        "UPDATE AccessToken t SET t.revokedAt = :now WHERE t.oneTimeTokenId = :oneTimeTokenId AND t.revokedAt IS NULL")
 @NamedQuery(
     name = AccessToken.REVOKE_ALL_OF_USER,
-    query = "UPDATE AccessToken t SET t.revokedAt = :now WHERE t.user = :user AND t.revokedAt IS NULL")
+    query =
+        "UPDATE AccessToken t SET t.revokedAt = :now WHERE t.user = :user AND t.revokedAt IS NULL")
 public class AccessToken extends StoredToken {
 
   public static final String REVOKE_ALL_OF_USER = "AccessToken.revokeAllOfUser";
@@ -42,7 +46,8 @@ public class AccessToken extends StoredToken {
 
   protected AccessToken() {}
 
-  public AccessToken(String tokenHash, User user, long oneTimeTokenId, Instant issuedAt, Instant expiresAt) {
+  public AccessToken(
+      String tokenHash, User user, long oneTimeTokenId, Instant issuedAt, Instant expiresAt) {
     super(tokenHash, issuedAt, expiresAt);
     this.user = user;
     this.oneTimeTokenId = oneTimeTokenId;

@@ -1,8 +1,8 @@
 package org.brokersso.sso.entity;
 
 /**
- * The error table of the endpoints spec (§4.1), row for row: HTTP status and code string.
- * Where Spotware defines no code (400, 404) the code is ours; see docs/contract-choices.md.
+ * The error table of the endpoints spec (§4.1), row for row: HTTP status and code string. Where
+ * Spotware defines no code (400, 404) the code is ours; see docs/contract-choices.md.
  */
 public enum ContractError {
   MISSING_PARAMETER(400, "MISSING_REQUIRED_PARAMETER"),

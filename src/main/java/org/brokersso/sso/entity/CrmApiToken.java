@@ -8,7 +8,9 @@ import java.time.Instant;
 /** The token cTrader obtains in call 4.1 and presents on every call 4.2–4.5. */
 @Entity
 @Table(name = "crm_api_token")
-@NamedQuery(name = CrmApiToken.BY_HASH, query = "SELECT t FROM CrmApiToken t WHERE t.tokenHash = :hash")
+@NamedQuery(
+    name = CrmApiToken.BY_HASH,
+    query = "SELECT t FROM CrmApiToken t WHERE t.tokenHash = :hash")
 public class CrmApiToken extends StoredToken {
 
   public static final String BY_HASH = "CrmApiToken.byHash";

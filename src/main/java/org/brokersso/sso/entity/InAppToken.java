@@ -7,25 +7,31 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The optional {@code inappToken} of calls 4.2/4.3: once one is issued to a user, call 4.4 for
- * that user must present a live one. Bound to the exchange (and access token) it came from, so
- * revoking a session revokes it too.
+ * The optional {@code inappToken} of calls 4.2/4.3: once one is issued to a user, call 4.4 for that
+ * user must present a live one. Bound to the exchange (and access token) it came from, so revoking
+ * a session revokes it too.
  */
 @Entity
 @Table(name = "inapp_token")
-@NamedQuery(name = InAppToken.BY_HASH, query = "SELECT t FROM InAppToken t WHERE t.tokenHash = :hash")
+@NamedQuery(
+    name = InAppToken.BY_HASH,
+    query = "SELECT t FROM InAppToken t WHERE t.tokenHash = :hash")
 @NamedQuery(
     name = InAppToken.LIVE_FOR_USER,
-    query = "SELECT COUNT(t) FROM InAppToken t WHERE t.userId = :userId AND t.revokedAt IS NULL AND t.expiresAt > :now")
+    query =
+        "SELECT COUNT(t) FROM InAppToken t WHERE t.userId = :userId AND t.revokedAt IS NULL AND t.expiresAt > :now")
 @NamedQuery(
     name = InAppToken.REVOKE_FOR_ACCESS_TOKEN,
-    query = "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.accessTokenId = :accessTokenId AND t.revokedAt IS NULL")
+    query =
+        "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.accessTokenId = :accessTokenId AND t.revokedAt IS NULL")
 @NamedQuery(
     name = InAppToken.REVOKE_FOR_ONE_TIME_TOKEN,
-    query = "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.oneTimeTokenId = :oneTimeTokenId AND t.revokedAt IS NULL")
+    query =
+        "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.oneTimeTokenId = :oneTimeTokenId AND t.revokedAt IS NULL")
 @NamedQuery(
     name = InAppToken.REVOKE_ALL_OF_USER,
-    query = "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.userId = :userId AND t.revokedAt IS NULL")
+    query =
+        "UPDATE InAppToken t SET t.revokedAt = :now WHERE t.userId = :userId AND t.revokedAt IS NULL")
 public class InAppToken extends StoredToken {
 
   public static final String REVOKE_ALL_OF_USER = "InAppToken.revokeAllOfUser";
@@ -50,7 +56,12 @@ public class InAppToken extends StoredToken {
   protected InAppToken() {}
 
   public InAppToken(
-      String tokenHash, long userId, Long oneTimeTokenId, Long accessTokenId, Instant issuedAt, Instant expiresAt) {
+      String tokenHash,
+      long userId,
+      Long oneTimeTokenId,
+      Long accessTokenId,
+      Instant issuedAt,
+      Instant expiresAt) {
     super(tokenHash, issuedAt, expiresAt);
     this.userId = userId;
     this.oneTimeTokenId = oneTimeTokenId;

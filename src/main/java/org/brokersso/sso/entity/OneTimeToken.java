@@ -13,19 +13,23 @@ import java.time.Instant;
 import org.brokersso.user.entity.User;
 
 /**
- * A one-time (OT) token: good for one exchange through call 4.2 within its lifetime
- * ({@code sso.ot-token.ttl}, one minute by default, conformance 6.1.7).
+ * A one-time (OT) token: good for one exchange through call 4.2 within its lifetime ({@code
+ * sso.ot-token.ttl}, one minute by default, conformance 6.1.7).
  */
 @Entity
 @Table(name = "one_time_token")
-@NamedQuery(name = OneTimeToken.BY_HASH, query = "SELECT t FROM OneTimeToken t JOIN FETCH t.user WHERE t.tokenHash = :hash")
+@NamedQuery(
+    name = OneTimeToken.BY_HASH,
+    query = "SELECT t FROM OneTimeToken t JOIN FETCH t.user WHERE t.tokenHash = :hash")
 @NamedQuery(
     name = OneTimeToken.CONSUME,
-    query = "UPDATE OneTimeToken t SET t.consumedAt = :now"
-        + " WHERE t.id = :id AND t.consumedAt IS NULL AND t.expiresAt > :now")
+    query =
+        "UPDATE OneTimeToken t SET t.consumedAt = :now"
+            + " WHERE t.id = :id AND t.consumedAt IS NULL AND t.expiresAt > :now")
 public class OneTimeToken extends StoredToken {
 
   public static final String BY_HASH = "OneTimeToken.byHash";
+
   /** The one statement that redeems a token; its update count decides the single winner. */
   public static final String CONSUME = "OneTimeToken.consume";
 
@@ -46,7 +50,12 @@ public class OneTimeToken extends StoredToken {
   protected OneTimeToken() {}
 
   public OneTimeToken(
-      String tokenHash, User user, OneTimePurpose purpose, boolean keepLoggedIn, Instant issuedAt, Instant expiresAt) {
+      String tokenHash,
+      User user,
+      OneTimePurpose purpose,
+      boolean keepLoggedIn,
+      Instant issuedAt,
+      Instant expiresAt) {
     super(tokenHash, issuedAt, expiresAt);
     this.user = user;
     this.purpose = purpose;

@@ -3,9 +3,9 @@ package org.brokersso.sso.entity;
 import java.util.regex.Pattern;
 
 /**
- * The tokens of the contract and their wire format: a short prefix that tells them apart in
- * support tickets, then 256 random bits in URL-safe Base64 (43 characters). A string that does not
- * have this shape cannot be one of ours, which is what 417 {@code CID_NON_EXISTED_TOKEN} reports.
+ * The tokens of the contract and their wire format: a short prefix that tells them apart in support
+ * tickets, then 256 random bits in URL-safe Base64 (43 characters). A string that does not have
+ * this shape cannot be one of ours, which is what 417 {@code CID_NON_EXISTED_TOKEN} reports.
  */
 public enum TokenKind {
   CRM_API("cat_"),

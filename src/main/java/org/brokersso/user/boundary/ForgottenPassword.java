@@ -47,10 +47,20 @@ public class ForgottenPassword {
     }
   }
 
-  /** The configured public URL; in the sandbox (where it may be unset) this server as the browser sees it. */
+  /**
+   * The configured public URL; in the sandbox (where it may be unset) this server as the browser
+   * sees it.
+   */
   private URI publicBase() {
-    String base = publicUrl.filter(u -> !u.isBlank())
-        .orElseGet(() -> request.getRequestURL().toString().replace(request.getRequestURI(), request.getContextPath()));
+    String base =
+        publicUrl
+            .filter(u -> !u.isBlank())
+            .orElseGet(
+                () ->
+                    request
+                        .getRequestURL()
+                        .toString()
+                        .replace(request.getRequestURI(), request.getContextPath()));
     return URI.create(base.endsWith("/") ? base : base + "/");
   }
 

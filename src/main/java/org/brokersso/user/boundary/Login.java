@@ -26,7 +26,9 @@ public class Login {
 
   public void logIn() {
     try (TypedPassword secret = TypedPassword.of(password)) {
-      Authentication.Outcome outcome = authentication.authenticate(email == null ? "" : email, secret.characters(), request.getRemoteAddr());
+      Authentication.Outcome outcome =
+          authentication.authenticate(
+              email == null ? "" : email, secret.characters(), request.getRemoteAddr());
       if (outcome instanceof Authenticated authenticated) {
         completion.signedIn(authenticated.user(), keepLoggedIn);
       } else if (outcome instanceof Throttled throttled) {

@@ -10,9 +10,9 @@ import org.brokersso.user.control.PasswordResets;
 import org.brokersso.user.control.PasswordResets.LinkInvalid;
 
 /**
- * The new-password form behind an e-mailed link, {@code /auth/reset?token=} (conformance 6.3.9):
- * on success the trader is signed in to the client area with a confirmation, and the new
- * password is the one the login form takes from now on.
+ * The new-password form behind an e-mailed link, {@code /auth/reset?token=} (conformance 6.3.9): on
+ * success the trader is signed in to the client area with a confirmation, and the new password is
+ * the one the login form takes from now on.
  */
 @Named
 @RequestScoped

@@ -32,7 +32,9 @@ public class SignedInTrader implements Serializable {
     pendingAccount = null;
   }
 
-  /** An account request cTrader has not finished yet; the next press resumes it (no second account). */
+  /**
+   * An account request cTrader has not finished yet; the next press resumes it (no second account).
+   */
   public void pendingAccount(Long accountId) {
     this.pendingAccount = accountId;
   }

@@ -37,7 +37,13 @@ public class Signup {
   public void signUp() {
     try (TypedPassword secret = TypedPassword.of(password)) {
       if (isValid(secret.characters())) {
-        var signup = new Registration.Signup(EmailAddress.of(email), secret.characters(), firstName.trim(), screen.getLang(), screen.partnerId().orElse(null));
+        var signup =
+            new Registration.Signup(
+                EmailAddress.of(email),
+                secret.characters(),
+                firstName.trim(),
+                screen.getLang(),
+                screen.partnerId().orElse(null));
         completion.signedIn(registration.register(signup), keepLoggedIn);
       }
     } catch (EmailTaken | PersistenceException taken) {

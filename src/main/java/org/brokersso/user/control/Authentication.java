@@ -60,7 +60,9 @@ public class Authentication {
     if (hasher.needsRehash(user.get().passwordHash())) {
       user.get().changePassword(hasher.hash(password));
     }
-    audit.record(AuditEvent.success(clock.instant(), "user", AuditAction.USER_LOGIN).user(user.get().id(), user.get().ctidUserId()));
+    audit.record(
+        AuditEvent.success(clock.instant(), "user", AuditAction.USER_LOGIN)
+            .user(user.get().id(), user.get().ctidUserId()));
     return new Authenticated(user.get());
   }
 }

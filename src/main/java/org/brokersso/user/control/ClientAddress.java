@@ -11,7 +11,8 @@ final class ClientAddress {
 
   private static final int MAX_LENGTH = 64;
 
-  // hex digits, colons and dots, starting with a digit or colon: InetAddress parses such a literal and never looks it up
+  // hex digits, colons and dots, starting with a digit or colon: InetAddress parses such a literal
+  // and never looks it up
   private static final String IPV6_LITERAL = "[0-9A-Fa-f:][0-9A-Fa-f:.]*";
 
   private ClientAddress() {}
@@ -22,7 +23,9 @@ final class ClientAddress {
       try {
         byte[] bytes = InetAddress.getByName(key).getAddress();
         // an IPv4-mapped address comes back as IPv4
-        return bytes.length == 16 ? prefix64(bytes) : InetAddress.getByAddress(bytes).getHostAddress();
+        return bytes.length == 16
+            ? prefix64(bytes)
+            : InetAddress.getByAddress(bytes).getHostAddress();
       } catch (UnknownHostException notAnAddress) {
         // counted as the text it is
       }

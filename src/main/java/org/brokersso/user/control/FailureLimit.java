@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * How {@link LoginThrottle} answers failures on one kind of key: the first {@code free} failures
- * cost nothing, each one after that imposes a delay doubling from one second, up to {@code maxDelay}.
+ * cost nothing, each one after that imposes a delay doubling from one second, up to {@code
+ * maxDelay}.
  */
 record FailureLimit(int free, Duration maxDelay) {
 
@@ -16,7 +17,8 @@ record FailureLimit(int free, Duration maxDelay) {
     if (beyond <= 0) {
       return Duration.ZERO;
     }
-    Duration doubled = FIRST_DELAY.multipliedBy(1L << Math.min(beyond - 1, 40)); // shift bounded: no overflow
+    Duration doubled =
+        FIRST_DELAY.multipliedBy(1L << Math.min(beyond - 1, 40)); // shift bounded: no overflow
     return doubled.compareTo(maxDelay) < 0 ? doubled : maxDelay;
   }
 }

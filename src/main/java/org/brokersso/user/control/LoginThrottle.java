@@ -46,8 +46,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * get about 120 an hour on one trader (one per {@code user.login.account-max-delay}); against those
  * the defence is the length {@link PasswordPolicy} demands.
  *
- * <p>On the login screen: ask {@link #waitBefore} first and, when it names a wait, answer "try again
- * in …" without checking the password, which also spares the CPU; otherwise check it (with
+ * <p>On the login screen: ask {@link #waitBefore} first and, when it names a wait, answer "try
+ * again in …" without checking the password, which also spares the CPU; otherwise check it (with
  * {@link PasswordHasher#verifyAgainstDummy} for an unknown e-mail) and report {@link #failed} or
  * {@link #succeeded}. Unknown e-mails count like known ones, so the throttle reveals none.
  *
@@ -89,24 +89,36 @@ public class LoginThrottle {
       @ConfigProperty(name = "user.login.account-max-delay") Duration accountMaxDelay,
       @ConfigProperty(name = "user.login.tracked-keys") int trackedKeys) {
     if (window.isNegative() || window.isZero()) {
-      throw new IllegalStateException("user.login.failure-window must be a positive duration, not " + window);
+      throw new IllegalStateException(
+          "user.login.failure-window must be a positive duration, not " + window);
     }
     if (trackedKeys < Scope.values().length) { // one failure adds a key of each scope
       throw new IllegalStateException(
-          "user.login.tracked-keys must be at least " + Scope.values().length + ", not " + trackedKeys);
+          "user.login.tracked-keys must be at least "
+              + Scope.values().length
+              + ", not "
+              + trackedKeys);
     }
     this.clock = clock;
     this.window = window;
     this.pair = limit(pairFree, maxDelay, "user.login.free-failures", "user.login.max-delay");
-    this.address = limit(addressFree, maxDelay, "user.login.address-free-failures", "user.login.max-delay");
-    this.account = limit(accountFree, accountMaxDelay, "user.login.account-free-failures", "user.login.account-max-delay");
+    this.address =
+        limit(addressFree, maxDelay, "user.login.address-free-failures", "user.login.max-delay");
+    this.account =
+        limit(
+            accountFree,
+            accountMaxDelay,
+            "user.login.account-free-failures",
+            "user.login.account-max-delay");
     this.keyBound = trackedKeys;
   }
 
   /** Created at deployment, so that a bad setting stops the start rather than the first login. */
   void checkSettingsAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {}
 
-  /** How long this account and address must wait before the next attempt; empty: they may try now. */
+  /**
+   * How long this account and address must wait before the next attempt; empty: they may try now.
+   */
   public Optional<Duration> waitBefore(String account, String address) {
     Instant now = clock.instant();
     Instant allowed = now;
@@ -128,14 +140,17 @@ public class LoginThrottle {
       failures.merge(
           key,
           RecentFailures.first(now),
-          (recent, first) -> recent.forgottenAt(now, limit(key), window) ? first : recent.plusOne(now));
+          (recent, first) ->
+              recent.forgottenAt(now, limit(key), window) ? first : recent.plusOne(now));
     }
     if (failures.size() > keyBound) {
       trim(now);
     }
   }
 
-  /** The right password: the pair's and the account's failures are forgiven, the address's are not. */
+  /**
+   * The right password: the pair's and the account's failures are forgiven, the address's are not.
+   */
   public void succeeded(String account, String address) {
     String accountKey = accountKey(account);
     failures.remove(new Key(Scope.PAIR, accountKey, ClientAddress.key(address)));
@@ -149,8 +164,9 @@ public class LoginThrottle {
 
   /**
    * Drops forgotten counters and, if the table is still over its bound, the oldest down to nine
-   * tenths of it, so that the scan runs once per tenth of the table rather than on every failure. One
-   * thread trims while the others carry on; the bound may be overshot by the failures in flight.
+   * tenths of it, so that the scan runs once per tenth of the table rather than on every failure.
+   * One thread trims while the others carry on; the bound may be overshot by the failures in
+   * flight.
    */
   private void trim(Instant now) {
     if (!trimming.tryLock()) {
@@ -198,7 +214,8 @@ public class LoginThrottle {
       throw new IllegalStateException(freeKey + " must not be negative, not " + free);
     }
     if (maxDelay.compareTo(FailureLimit.FIRST_DELAY) < 0) {
-      throw new IllegalStateException(delayKey + " must be at least PT1S, the first wait, not " + maxDelay);
+      throw new IllegalStateException(
+          delayKey + " must be at least PT1S, the first wait, not " + maxDelay);
     }
     return new FailureLimit(free, maxDelay);
   }

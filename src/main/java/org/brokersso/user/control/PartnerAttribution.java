@@ -14,9 +14,9 @@ import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.user.entity.User;
 
 /**
- * Attributes a new trader to the partner whose {@code partnerId} their signup URL carried
- * (§6.8 stage 15): call 3.6 once cTrader knows the user. A failure leaves the referral pending and
- * the next login tries again, so a partner never loses a trader to a passing outage.
+ * Attributes a new trader to the partner whose {@code partnerId} their signup URL carried (§6.8
+ * stage 15): call 3.6 once cTrader knows the user. A failure leaves the referral pending and the
+ * next login tries again, so a partner never loses a trader to a passing outage.
  */
 @ApplicationScoped
 @Transactional(TxType.NOT_SUPPORTED) // no database transaction held across the call to cTrader
@@ -30,7 +30,10 @@ public class PartnerAttribution {
   @Inject Clock clock;
 
   public void applyPending(long userId) {
-    User user = users.byId(userId).orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
+    User user =
+        users
+            .byId(userId)
+            .orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
     if (user.ctidUserId() == null || user.pendingReferral().isEmpty()) {
       return;
     }
@@ -38,12 +41,22 @@ public class PartnerAttribution {
     try {
       ctrader.setPartner(user.ctidUserId(), null, partnerId);
     } catch (CtraderFailure failure) {
-      LOG.warning(() -> "Partner attribution of user " + userId + " deferred to the next login: " + failure.getMessage());
+      LOG.warning(
+          () ->
+              "Partner attribution of user "
+                  + userId
+                  + " deferred to the next login: "
+                  + failure.getMessage());
       return;
     }
-    users.record(userId, u -> {
-      u.referralApplied(clock.instant());
-      audit.record(AuditEvent.success(clock.instant(), "user", AuditAction.PARTNER_ATTRIBUTION).user(u.id(), u.ctidUserId()).detail("partner " + partnerId));
-    });
+    users.record(
+        userId,
+        u -> {
+          u.referralApplied(clock.instant());
+          audit.record(
+              AuditEvent.success(clock.instant(), "user", AuditAction.PARTNER_ATTRIBUTION)
+                  .user(u.id(), u.ctidUserId())
+                  .detail("partner " + partnerId));
+        });
   }
 }

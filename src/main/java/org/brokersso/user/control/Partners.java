@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.brokersso.user.entity.User;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Traders who became partners (§6.8 flow 1, stages 1-3): each gets a {@code partnerId} of the
- * form {@code IB-000042} for their referral link, and sees whom it brought (conformance 6.3.3).
+ * Traders who became partners (§6.8 flow 1, stages 1-3): each gets a {@code partnerId} of the form
+ * {@code IB-000042} for their referral link, and sees whom it brought (conformance 6.3.3).
  */
 @ApplicationScoped
 public class Partners {
@@ -35,7 +35,11 @@ public class Partners {
 
   /** The login/signup URL with {@code firstLogin=true&partnerId=…}, on the public URL when set. */
   public String referralLink(String partnerCode) {
-    String base = publicUrl.filter(u -> !u.isBlank()).map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse("");
+    String base =
+        publicUrl
+            .filter(u -> !u.isBlank())
+            .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+            .orElse("");
     return base + "/auth/login?firstLogin=true&partnerId=" + partnerCode;
   }
 }

@@ -17,14 +17,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hashes and checks traders' passwords with PBKDF2-HMAC-SHA256 from the JDK, in the self-describing
- * form of {@link StoredPassword} with a fresh 16-byte salt each time. A stored value is checked with
- * its own iteration count; {@link #needsRehash} tells the login screen when that count is below
- * {@code user.password.iterations}, so it can store a new hash while it holds the password.
+ * form of {@link StoredPassword} with a fresh 16-byte salt each time. A stored value is checked
+ * with its own iteration count; {@link #needsRehash} tells the login screen when that count is
+ * below {@code user.password.iterations}, so it can store a new hash while it holds the password.
  *
  * <p>One hash keeps a core busy for a noticeable time (600,000 iterations: about 130 ms on the
- * 2-core build machine, 14 a second with both cores), so at most
- * {@code user.password.hashing-concurrency} run at once, served in arrival order. A caller that gets
- * no turn within {@code user.password.hashing-wait} gets {@link PasswordHashingBusy} instead of
+ * 2-core build machine, 14 a second with both cores), so at most {@code
+ * user.password.hashing-concurrency} run at once, served in arrival order. A caller that gets no
+ * turn within {@code user.password.hashing-wait} gets {@link PasswordHashingBusy} instead of
  * queueing without end: a login flood slows logins down but leaves cTrader's token calls their CPU.
  *
  * <p>Passwords and hashes are never logged. The copies made here are wiped after use; the caller's
@@ -53,11 +53,15 @@ public class PasswordHasher {
       @ConfigProperty(name = "user.password.hashing-wait") Duration wait) {
     if (iterations < MIN_ITERATIONS) {
       throw new IllegalStateException(
-          "user.password.iterations is " + iterations + "; it must be at least " + MIN_ITERATIONS
+          "user.password.iterations is "
+              + iterations
+              + "; it must be at least "
+              + MIN_ITERATIONS
               + " (OWASP 2023 for PBKDF2-HMAC-SHA256)");
     }
     if (concurrency < 1) {
-      throw new IllegalStateException("user.password.hashing-concurrency must be at least 1, not " + concurrency);
+      throw new IllegalStateException(
+          "user.password.hashing-concurrency must be at least 1, not " + concurrency);
     }
     if (wait.isNegative()) {
       throw new IllegalStateException("user.password.hashing-wait must not be negative");
@@ -65,7 +69,9 @@ public class PasswordHasher {
     this.iterations = iterations;
     this.wait = wait;
     this.permits = new Semaphore(concurrency, true);
-    this.dummy = new StoredPassword(iterations, randomBytes(SALT_BYTES), randomBytes(StoredPassword.HASH_BYTES));
+    this.dummy =
+        new StoredPassword(
+            iterations, randomBytes(SALT_BYTES), randomBytes(StoredPassword.HASH_BYTES));
   }
 
   /** Created at deployment, so that a bad setting stops the start rather than the first login. */
@@ -79,9 +85,11 @@ public class PasswordHasher {
 
   /**
    * Whether the password matches the stored value, compared in constant time. With no stored value
-   * (an unknown e-mail, a trader without a password) it does the work of {@link #verifyAgainstDummy}.
+   * (an unknown e-mail, a trader without a password) it does the work of {@link
+   * #verifyAgainstDummy}.
    *
-   * @throws IllegalArgumentException when the stored value is not in the {@link StoredPassword} form
+   * @throws IllegalArgumentException when the stored value is not in the {@link StoredPassword}
+   *     form
    */
   public boolean verify(char[] password, String encoded) {
     if (encoded == null) {
@@ -91,8 +99,9 @@ public class PasswordHasher {
   }
 
   /**
-   * Spends what checking a known trader's password costs, then answers false: the login screen calls
-   * it for an unknown e-mail, so the response time does not tell which e-mails have an account.
+   * Spends what checking a known trader's password costs, then answers false: the login screen
+   * calls it for an unknown e-mail, so the response time does not tell which e-mails have an
+   * account.
    */
   public boolean verifyAgainstDummy(char[] password) {
     matches(password, dummy);

@@ -8,11 +8,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What a new password must satisfy, on signup and on reset: a length between
- * {@code user.password.min-length} and {@value #MAX_LENGTH} characters, counted in Unicode code
- * points, and nothing else, following NIST SP 800-63B (length over composition rules). The upper
- * bound caps what a form can make the server hash: PBKDF2 takes the password as its HMAC key once,
- * so the cost hardly grows with length, but no pass-phrase needs more.
+ * What a new password must satisfy, on signup and on reset: a length between {@code
+ * user.password.min-length} and {@value #MAX_LENGTH} characters, counted in Unicode code points,
+ * and nothing else, following NIST SP 800-63B (length over composition rules). The upper bound caps
+ * what a form can make the server hash: PBKDF2 takes the password as its HMAC key once, so the cost
+ * hardly grows with length, but no pass-phrase needs more.
  */
 @ApplicationScoped
 public class PasswordPolicy {
@@ -30,7 +30,12 @@ public class PasswordPolicy {
   PasswordPolicy(@ConfigProperty(name = "user.password.min-length") int minLength) {
     if (minLength < LOWEST_MIN_LENGTH || minLength > MAX_LENGTH) {
       throw new IllegalStateException(
-          "user.password.min-length must be between " + LOWEST_MIN_LENGTH + " and " + MAX_LENGTH + ", not " + minLength);
+          "user.password.min-length must be between "
+              + LOWEST_MIN_LENGTH
+              + " and "
+              + MAX_LENGTH
+              + ", not "
+              + minLength);
     }
     this.minLength = minLength;
   }

@@ -15,8 +15,8 @@ import java.util.Optional;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
-import org.brokersso.mail.control.Mailer;
 import org.brokersso.mail.control.MailTexts;
+import org.brokersso.mail.control.Mailer;
 import org.brokersso.sso.control.TokenHasher;
 import org.brokersso.sso.control.TokenMint;
 import org.brokersso.sso.entity.TokenKind;
@@ -61,7 +61,10 @@ public class PasswordResets {
     }
   }
 
-  /** Mails a reset link to the trader with this address, if there is one; links point at {@code publicBase}. */
+  /**
+   * Mails a reset link to the trader with this address, if there is one; links point at {@code
+   * publicBase}.
+   */
   public void request(EmailAddress email, String language, URI publicBase) {
     Optional<User> found = users.byEmail(email);
     if (found.isEmpty()) {
@@ -69,16 +72,27 @@ public class PasswordResets {
     }
     User user = found.get();
     Instant now = clock.instant();
-    Long latest = em.createNamedQuery(PasswordResetToken.LATEST_OF_USER, Long.class).setParameter("user", user).getSingleResult();
+    Long latest =
+        em.createNamedQuery(PasswordResetToken.LATEST_OF_USER, Long.class)
+            .setParameter("user", user)
+            .getSingleResult();
     if (latest != null && now.toEpochMilli() - latest < ONE_LINK_PER.toMillis()) {
       return;
     }
     TokenMint.MintedToken token = mint.mint(TokenKind.PASSWORD_RESET);
     em.persist(new PasswordResetToken(token.hash(), user, now, now.plus(ttl)));
     String lang = user.preferredLanguage() != null ? user.preferredLanguage() : language;
-    URI link = publicBase.resolve("auth/reset?token=" + token.value() + "&lang=" + URLEncoder.encode(lang, StandardCharsets.UTF_8));
+    URI link =
+        publicBase.resolve(
+            "auth/reset?token="
+                + token.value()
+                + "&lang="
+                + URLEncoder.encode(lang, StandardCharsets.UTF_8));
     mailer.send(texts.passwordReset(user.email(), lang, link, ttl));
-    audit.record(AuditEvent.success(now, "user", AuditAction.PASSWORD_RESET_REQUEST).user(user.id(), user.ctidUserId()).token(token.hash()));
+    audit.record(
+        AuditEvent.success(now, "user", AuditAction.PASSWORD_RESET_REQUEST)
+            .user(user.id(), user.ctidUserId())
+            .token(token.hash()));
   }
 
   /** Whether the link may still be used (the form is shown only then). */
@@ -92,13 +106,20 @@ public class PasswordResets {
     String newHash = hasher.hash(newPassword);
     Instant now = clock.instant();
     int won =
-        em.createNamedQuery(PasswordResetToken.CONSUME).setParameter("id", reset.id()).setParameter("now", now.toEpochMilli()).executeUpdate();
+        em.createNamedQuery(PasswordResetToken.CONSUME)
+            .setParameter("id", reset.id())
+            .setParameter("now", now.toEpochMilli())
+            .executeUpdate();
     if (won != 1) {
       throw new LinkInvalid();
     }
     User user = reset.user();
     user.changePassword(newHash);
-    audit.record(AuditEvent.success(now, "user", AuditAction.PASSWORD_CHANGE).user(user.id(), user.ctidUserId()).token(reset.tokenHash()).detail("by reset link"));
+    audit.record(
+        AuditEvent.success(now, "user", AuditAction.PASSWORD_CHANGE)
+            .user(user.id(), user.ctidUserId())
+            .token(reset.tokenHash())
+            .detail("by reset link"));
     return user;
   }
 

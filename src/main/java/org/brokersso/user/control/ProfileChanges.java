@@ -51,10 +51,15 @@ public class ProfileChanges {
   public void changePassword(long userId, char[] current, char[] replacement) {
     checkPassword(userId, current);
     String hash = hasher.hash(replacement);
-    users.record(userId, user -> {
-      user.changePassword(hash);
-      audit.record(AuditEvent.success(clock.instant(), "user", AuditAction.PASSWORD_CHANGE).user(user.id(), user.ctidUserId()).detail("in the client area"));
-    });
+    users.record(
+        userId,
+        user -> {
+          user.changePassword(hash);
+          audit.record(
+              AuditEvent.success(clock.instant(), "user", AuditAction.PASSWORD_CHANGE)
+                  .user(user.id(), user.ctidUserId())
+                  .detail("in the client area"));
+        });
   }
 
   /** Changes the e-mail at cTrader (3.10) and then here; a failure of cTrader changes nothing. */
@@ -66,10 +71,14 @@ public class ProfileChanges {
     if (user.ctidUserId() != null) {
       ctrader.changeEmail(user.ctidUserId(), replacement.value());
     }
-    users.record(userId, u -> {
-      u.changeEmail(replacement.value());
-      audit.record(AuditEvent.success(clock.instant(), "user", AuditAction.EMAIL_CHANGE).user(u.id(), u.ctidUserId()));
-    });
+    users.record(
+        userId,
+        u -> {
+          u.changeEmail(replacement.value());
+          audit.record(
+              AuditEvent.success(clock.instant(), "user", AuditAction.EMAIL_CHANGE)
+                  .user(u.id(), u.ctidUserId()));
+        });
   }
 
   /**
@@ -77,10 +86,15 @@ public class ProfileChanges {
    * logs them back in, and cTrader ends its own (3.12). Answers whether cTrader confirmed.
    */
   public boolean logOut(long userId) {
-    User user = users.record(userId, u -> {
-      accessTokens.revokeAllOf(u);
-      audit.record(AuditEvent.success(clock.instant(), "user", AuditAction.USER_LOGOUT).user(u.id(), u.ctidUserId()));
-    });
+    User user =
+        users.record(
+            userId,
+            u -> {
+              accessTokens.revokeAllOf(u);
+              audit.record(
+                  AuditEvent.success(clock.instant(), "user", AuditAction.USER_LOGOUT)
+                      .user(u.id(), u.ctidUserId()));
+            });
     if (user.ctidUserId() == null) {
       return true;
     }
@@ -93,8 +107,14 @@ public class ProfileChanges {
   }
 
   private User checkPassword(long userId, char[] password) {
-    User user = users.byId(userId).orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
-    boolean matches = user.passwordHash() != null ? hasher.verify(password, user.passwordHash()) : hasher.verifyAgainstDummy(password);
+    User user =
+        users
+            .byId(userId)
+            .orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
+    boolean matches =
+        user.passwordHash() != null
+            ? hasher.verify(password, user.passwordHash())
+            : hasher.verifyAgainstDummy(password);
     if (!matches) {
       throw new WrongPassword();
     }

@@ -3,7 +3,9 @@ package org.brokersso.user.control;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The failed logins counted against one key of {@link LoginThrottle}, and when the last one was. */
+/**
+ * The failed logins counted against one key of {@link LoginThrottle}, and when the last one was.
+ */
 record RecentFailures(int count, Instant last) {
 
   static RecentFailures first(Instant at) {

@@ -36,7 +36,8 @@ public class Registration {
     }
   }
 
-  public record Signup(EmailAddress email, char[] password, String firstName, String language, String partnerId) {}
+  public record Signup(
+      EmailAddress email, char[] password, String firstName, String language, String partnerId) {}
 
   @Transactional
   public User register(Signup signup) {
@@ -44,7 +45,13 @@ public class Registration {
       throw new EmailTaken();
     }
     User user =
-        User.signedUp(signup.email().value(), hasher.hash(signup.password()), signup.firstName(), signup.language(), signup.partnerId(), clock.instant());
+        User.signedUp(
+            signup.email().value(),
+            hasher.hash(signup.password()),
+            signup.firstName(),
+            signup.language(),
+            signup.partnerId(),
+            clock.instant());
     em.persist(user);
     em.flush(); // a concurrent signup with the same address fails here, on the unique key
     audit.record(

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import org.brokersso.user.entity.EmailAddress;
 import org.brokersso.user.entity.User;
 
@@ -33,16 +33,25 @@ public class Users {
   }
 
   public Optional<User> byEmail(EmailAddress email) {
-    return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", email.value()).getResultStream().findFirst();
+    return em.createNamedQuery(User.BY_EMAIL, User.class)
+        .setParameter("email", email.value())
+        .getResultStream()
+        .findFirst();
   }
 
   public Optional<User> byPartnerCode(String partnerCode) {
-    return em.createNamedQuery(User.BY_PARTNER_CODE, User.class).setParameter("partnerCode", partnerCode).getResultStream().findFirst();
+    return em.createNamedQuery(User.BY_PARTNER_CODE, User.class)
+        .setParameter("partnerCode", partnerCode)
+        .getResultStream()
+        .findFirst();
   }
 
   /** The traders attributed to a partner (conformance 6.3.3), newest first. */
   public List<User> referredBy(String partnerCode) {
-    return em.createNamedQuery(User.REFERRED_BY, User.class).setParameter("partnerCode", partnerCode).setMaxResults(500).getResultList();
+    return em.createNamedQuery(User.REFERRED_BY, User.class)
+        .setParameter("partnerCode", partnerCode)
+        .setMaxResults(500)
+        .getResultList();
   }
 
   /** Applies a change to the user in a transaction of its own, committed when this returns. */

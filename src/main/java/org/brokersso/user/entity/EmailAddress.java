@@ -41,9 +41,11 @@ public record EmailAddress(String value) {
   }
 
   public static EmailAddress of(String input) {
-    problemWith(input).ifPresent(p -> {
-      throw new IllegalArgumentException("Not an acceptable e-mail address: " + p);
-    });
+    problemWith(input)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException("Not an acceptable e-mail address: " + p);
+            });
     return new EmailAddress(normalise(input));
   }
 

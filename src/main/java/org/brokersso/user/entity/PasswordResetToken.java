@@ -13,10 +13,13 @@ import org.brokersso.sso.entity.StoredToken;
 /** The token in a password-reset link (conformance 6.3.9): single use, short-lived, kept hashed. */
 @Entity
 @Table(name = "password_reset_token")
-@NamedQuery(name = PasswordResetToken.BY_HASH, query = "SELECT t FROM PasswordResetToken t JOIN FETCH t.user WHERE t.tokenHash = :hash")
+@NamedQuery(
+    name = PasswordResetToken.BY_HASH,
+    query = "SELECT t FROM PasswordResetToken t JOIN FETCH t.user WHERE t.tokenHash = :hash")
 @NamedQuery(
     name = PasswordResetToken.CONSUME,
-    query = "UPDATE PasswordResetToken t SET t.consumedAt = :now WHERE t.id = :id AND t.consumedAt IS NULL AND t.expiresAt > :now")
+    query =
+        "UPDATE PasswordResetToken t SET t.consumedAt = :now WHERE t.id = :id AND t.consumedAt IS NULL AND t.expiresAt > :now")
 @NamedQuery(
     name = PasswordResetToken.LATEST_OF_USER,
     query = "SELECT MAX(t.issuedAt) FROM PasswordResetToken t WHERE t.user = :user")

@@ -16,10 +16,16 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "broker_user")
-@NamedQuery(name = User.BY_CTID_USER_ID, query = "SELECT u FROM User u WHERE u.ctidUserId = :ctidUserId")
+@NamedQuery(
+    name = User.BY_CTID_USER_ID,
+    query = "SELECT u FROM User u WHERE u.ctidUserId = :ctidUserId")
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
-@NamedQuery(name = User.BY_PARTNER_CODE, query = "SELECT u FROM User u WHERE u.partnerCode = :partnerCode")
-@NamedQuery(name = User.REFERRED_BY, query = "SELECT u FROM User u WHERE u.referredBy = :partnerCode ORDER BY u.createdAt DESC")
+@NamedQuery(
+    name = User.BY_PARTNER_CODE,
+    query = "SELECT u FROM User u WHERE u.partnerCode = :partnerCode")
+@NamedQuery(
+    name = User.REFERRED_BY,
+    query = "SELECT u FROM User u WHERE u.referredBy = :partnerCode ORDER BY u.createdAt DESC")
 public class User {
 
   public static final String BY_CTID_USER_ID = "User.byCtidUserId";
@@ -100,8 +106,17 @@ public class User {
     return agreementAcceptedAt != null;
   }
 
-  /** A trader who signed up on the screens: e-mail, password hash, name and language, partner if any. */
-  public static User signedUp(String email, String passwordHash, String firstName, String preferredLanguage, String referredBy, Instant now) {
+  /**
+   * A trader who signed up on the screens: e-mail, password hash, name and language, partner if
+   * any.
+   */
+  public static User signedUp(
+      String email,
+      String passwordHash,
+      String firstName,
+      String preferredLanguage,
+      String referredBy,
+      Instant now) {
     User user = new User(null, email, now);
     user.passwordHash = passwordHash;
     user.firstName = firstName;
@@ -134,9 +149,13 @@ public class User {
     this.preferredLanguage = language;
   }
 
-  /** The partnerId the signup URL carried, still to be sent to cTrader (3.6) when not yet applied. */
+  /**
+   * The partnerId the signup URL carried, still to be sent to cTrader (3.6) when not yet applied.
+   */
   public Optional<String> pendingReferral() {
-    return referredBy != null && referralAppliedAt == null ? Optional.of(referredBy) : Optional.empty();
+    return referredBy != null && referralAppliedAt == null
+        ? Optional.of(referredBy)
+        : Optional.empty();
   }
 
   public String referredBy() {

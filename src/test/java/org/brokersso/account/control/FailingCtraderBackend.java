@@ -26,17 +26,23 @@ import org.brokersso.ctrader.entity.TraderRequest;
 import org.brokersso.sandbox.control.SandboxCtraderBackend;
 
 /**
- * Test only, deployed with {@code OnboardingIT} and {@code RibbonPublisherIT}: the sandbox, with one failure injected on demand,
- * either before a call acts (cTrader refuses it) or after it acted (the answer is lost). It counts
- * the calls that acted, as WireMock would count requests. Being an enabled alternative, it replaces
- * the selector's backend for the whole test deployment.
+ * Test only, deployed with {@code OnboardingIT} and {@code RibbonPublisherIT}: the sandbox, with
+ * one failure injected on demand, either before a call acts (cTrader refuses it) or after it acted
+ * (the answer is lost). It counts the calls that acted, as WireMock would count requests. Being an
+ * enabled alternative, it replaces the selector's backend for the whole test deployment.
  */
 @Alternative
 @Priority(1000)
 @ApplicationScoped
 public class FailingCtraderBackend implements CtraderBackend {
 
-  public enum Call { CREATE_USER, ACCEPT_AGREEMENT, OPEN_TRADING_ACCOUNT, LINK_ACCOUNT, SHOW_RIBBONS }
+  public enum Call {
+    CREATE_USER,
+    ACCEPT_AGREEMENT,
+    OPEN_TRADING_ACCOUNT,
+    LINK_ACCOUNT,
+    SHOW_RIBBONS
+  }
 
   @Inject SandboxCtraderBackend sandbox;
 
@@ -90,10 +96,12 @@ public class FailingCtraderBackend implements CtraderBackend {
 
   @Override
   public void acceptAgreement(long userId) {
-    call(Call.ACCEPT_AGREEMENT, () -> {
-      sandbox.acceptAgreement(userId);
-      return null;
-    });
+    call(
+        Call.ACCEPT_AGREEMENT,
+        () -> {
+          sandbox.acceptAgreement(userId);
+          return null;
+        });
   }
 
   @Override
@@ -103,11 +111,13 @@ public class FailingCtraderBackend implements CtraderBackend {
 
   @Override
   public long linkAccount(long userId, long traderLogin, String traderPasswordHash) {
-    return call(Call.LINK_ACCOUNT, () -> sandbox.linkAccount(userId, traderLogin, traderPasswordHash));
+    return call(
+        Call.LINK_ACCOUNT, () -> sandbox.linkAccount(userId, traderLogin, traderPasswordHash));
   }
 
   @Override
-  public long changeBalance(long traderLogin, BalanceChangeType type, BigDecimal amount, String externalId) {
+  public long changeBalance(
+      long traderLogin, BalanceChangeType type, BigDecimal amount, String externalId) {
     return sandbox.changeBalance(traderLogin, type, amount, externalId);
   }
 
@@ -128,10 +138,12 @@ public class FailingCtraderBackend implements CtraderBackend {
 
   @Override
   public void showRibbons(long userId, List<Ribbon> ribbons) {
-    call(Call.SHOW_RIBBONS, () -> {
-      sandbox.showRibbons(userId, ribbons);
-      return null;
-    });
+    call(
+        Call.SHOW_RIBBONS,
+        () -> {
+          sandbox.showRibbons(userId, ribbons);
+          return null;
+        });
   }
 
   @Override

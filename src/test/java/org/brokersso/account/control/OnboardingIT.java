@@ -33,19 +33,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The onboarding saga inside the server, against the sandbox with failures injected after each
- * step in turn: a retry completes it with exactly one cTrader user and one trading account.
+ * The onboarding saga inside the server, against the sandbox with failures injected after each step
+ * in turn: a retry completes it with exactly one cTrader user and one trading account.
  */
 @ExtendWith(ArquillianExtension.class)
 class OnboardingIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.withTests(OnboardingIT.class, FailingCtraderBackend.class, FailingCtraderBackend.Call.class);
+    return Deployments.withTests(
+        OnboardingIT.class, FailingCtraderBackend.class, FailingCtraderBackend.Call.class);
   }
 
   private static final Applicant JANE = new Applicant("Jane", "en", true);
-  private static final AccountTerms USD = new AccountTerms("USD", "Retail_USD", 50000, AccountType.HEDGED);
+  private static final AccountTerms USD =
+      new AccountTerms("USD", "Retail_USD", 50000, AccountType.HEDGED);
 
   @Inject Onboarding onboarding;
   @Inject FailingCtraderBackend ctrader;
@@ -66,7 +68,8 @@ class OnboardingIT {
   }
 
   @Test
-  @DisplayName("without failures: one call of each step, the account linked to the user cTrader knows by the email")
+  @DisplayName(
+      "without failures: one call of each step, the account linked to the user cTrader knows by the email")
   void onboardsInOneGo() {
     TraderAccount account = onboarding.open(userId, JANE, USD);
 
@@ -81,7 +84,8 @@ class OnboardingIT {
   }
 
   @Test
-  @DisplayName("3.2's answer lost: the retry meets CH_EMAIL_ALREADY_EXISTS and recovers the userId through 3.11")
+  @DisplayName(
+      "3.2's answer lost: the retry meets CH_EMAIL_ALREADY_EXISTS and recovers the userId through 3.11")
   void createUserAnswerLost() {
     failsThenCompletes(() -> ctrader.loseAnswerOfNext(CREATE_USER), CtraderUnreachable.class);
   }
@@ -123,7 +127,12 @@ class OnboardingIT {
     assertThrows(OnboardingInDoubt.class, () -> onboarding.complete(requested.id()));
 
     assertEquals(1, ctrader.acted(OPEN_TRADING_ACCOUNT));
-    assertEquals(List.of(requested.id()), onboarding.unfinished().stream().filter(a -> a.userId() == userId).map(TraderAccount::id).toList());
+    assertEquals(
+        List.of(requested.id()),
+        onboarding.unfinished().stream()
+            .filter(a -> a.userId() == userId)
+            .map(TraderAccount::id)
+            .toList());
     assertEquals(2, onboarding.accountsOf(userId).get(0).attempts());
   }
 
@@ -131,17 +140,21 @@ class OnboardingIT {
   @DisplayName("a second account for the same user reuses its cTrader user")
   void twoAccountsOneUser() {
     TraderAccount first = onboarding.open(userId, JANE, USD);
-    TraderAccount second = onboarding.open(userId, JANE, new AccountTerms("EUR", "Retail_EUR", 10000, AccountType.NETTED));
+    TraderAccount second =
+        onboarding.open(
+            userId, JANE, new AccountTerms("EUR", "Retail_EUR", 10000, AccountType.NETTED));
 
     assertEquals(1, ctrader.acted(CREATE_USER));
     assertEquals(2, ctrader.acted(LINK_ACCOUNT));
     assertNotEquals(first.ctidTraderAccountId(), second.ctidTraderAccountId());
     assertEquals(2, onboarding.accountsOf(userId).size());
-    assertEquals(first.ctidTraderAccountId(), onboarding.complete(first.id()).ctidTraderAccountId());
+    assertEquals(
+        first.ctidTraderAccountId(), onboarding.complete(first.id()).ctidTraderAccountId());
     assertEquals(2, ctrader.acted(LINK_ACCOUNT), "completing a linked account calls nothing");
   }
 
-  private void failsThenCompletes(Runnable injectFailure, Class<? extends CtraderFailure> expected) {
+  private void failsThenCompletes(
+      Runnable injectFailure, Class<? extends CtraderFailure> expected) {
     injectFailure.run();
     TraderAccount requested = onboarding.request(userId, JANE, USD);
     assertThrows(expected, () -> onboarding.complete(requested.id()));
@@ -155,13 +168,17 @@ class OnboardingIT {
 
   private void assertOnboardedOnce(TraderAccount account) {
     long ctidUserId = users.byId(userId).orElseThrow().ctidUserId();
-    assertEquals(ctidUserId, sandbox.findUserId(email).orElseThrow(), "the user cTrader knows by this email");
+    assertEquals(
+        ctidUserId,
+        sandbox.findUserId(email).orElseThrow(),
+        "the user cTrader knows by this email");
     assertEquals(1, ctrader.acted(CREATE_USER), "one cTrader user");
     assertEquals(1, ctrader.acted(OPEN_TRADING_ACCOUNT), "one trading account");
     assertEquals(1, ctrader.acted(LINK_ACCOUNT), "one link");
     assertEquals(OpeningStage.LINKED, account.stage());
     assertTrue(sandbox.tradingAccount(account.traderLogin()).isPresent());
     assertEquals(1, onboarding.accountsOf(userId).size());
-    assertEquals(null, account.traderPasswordHash(), "the trader password hash is dropped once linked");
+    assertEquals(
+        null, account.traderPasswordHash(), "the trader password hash is dropped once linked");
   }
 }

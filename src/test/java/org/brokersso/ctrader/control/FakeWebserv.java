@@ -26,13 +26,15 @@ public class FakeWebserv {
 
   /** Raw body and query string of the last request, per call name. */
   public static final Map<String, String> BODIES = new ConcurrentHashMap<>();
+
   public static final Map<String, String> QUERIES = new ConcurrentHashMap<>();
 
   @Context UriInfo uri;
 
   private Response record(String call, String body, Response response) {
     BODIES.put(call, body == null ? "" : body);
-    QUERIES.put(call, uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery());
+    QUERIES.put(
+        call, uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery());
     return response;
   }
 
@@ -47,22 +49,34 @@ public class FakeWebserv {
   @POST
   @Path("v2/webserv/managers/token")
   public Response token(String body) {
-    boolean known = body.replace(" ", "").contains("\"hashedPassword\":\"4964e691fb934fe9174a9b9397b53c66\"");
-    return record("3.1", body, known ? json(200, "{\"webservToken\":\"fake-token\"}") : error("WRONG_PASSWORD"));
+    boolean known =
+        body.replace(" ", "").contains("\"hashedPassword\":\"4964e691fb934fe9174a9b9397b53c66\"");
+    return record(
+        "3.1",
+        body,
+        known ? json(200, "{\"webservToken\":\"fake-token\"}") : error("WRONG_PASSWORD"));
   }
 
   @POST
   @Path("cid/oauth2/ctid/create")
   public Response createUser(String body) {
-    return record("3.2", body, body.contains("taken@example.org") ? error("CH_EMAIL_ALREADY_EXISTS") : json(201, "{\"userId\":20481377}"));
+    return record(
+        "3.2",
+        body,
+        body.contains("taken@example.org")
+            ? error("CH_EMAIL_ALREADY_EXISTS")
+            : json(201, "{\"userId\":20481377}"));
   }
 
   @POST
   @Path("v2/webserv/traders")
   public Response createTrader(String body) {
     return record(
-        "3.3", body,
-        json(201, "{\"login\":3105542,\"moneyDigits\":2,\"balance\":12345,\"isLimitedRisk\":true,\"accountType\":\"NETTED\",\"unknownField\":1}"));
+        "3.3",
+        body,
+        json(
+            201,
+            "{\"login\":3105542,\"moneyDigits\":2,\"balance\":12345,\"isLimitedRisk\":true,\"accountType\":\"NETTED\",\"unknownField\":1}"));
   }
 
   @POST

@@ -57,27 +57,45 @@ class RestCtraderBackendIT {
             "ctrader.broker-name", "ACMEFX");
     backend =
         new RestCtraderBackend(
-            WebservSettings.from(key -> Optional.ofNullable(settings.get(key)).or(() -> config.getOptionalValue(key, String.class))));
+            WebservSettings.from(
+                key ->
+                    Optional.ofNullable(settings.get(key))
+                        .or(() -> config.getOptionalValue(key, String.class))));
   }
 
   @Test
-  @DisplayName("3.1 + 3.2 on Payara: the token in the query, the body's keys as the spec spells them")
+  @DisplayName(
+      "3.1 + 3.2 on Payara: the token in the query, the body's keys as the spec spells them")
   void createUser() {
-    assertEquals(20481377L, backend.createUser(new CreateUserRequest(null, "jane@example.org", "Jane", "jt", "de")));
-    assertTrue(FakeWebserv.QUERIES.get("3.2").contains("token=fake-token"), FakeWebserv.QUERIES.get("3.2"));
+    assertEquals(
+        20481377L,
+        backend.createUser(new CreateUserRequest(null, "jane@example.org", "Jane", "jt", "de")));
+    assertTrue(
+        FakeWebserv.QUERIES.get("3.2").contains("token=fake-token"),
+        FakeWebserv.QUERIES.get("3.2"));
     String body = FakeWebserv.BODIES.get("3.2");
-    for (String key : List.of("\"brokerCrmName\":\"ACMECRM\"", "\"email\":\"jane@example.org\"", "\"nickName\":\"jt\"", "\"preferredLanguage\":\"de\"")) {
+    for (String key :
+        List.of(
+            "\"brokerCrmName\":\"ACMECRM\"",
+            "\"email\":\"jane@example.org\"",
+            "\"nickName\":\"jt\"",
+            "\"preferredLanguage\":\"de\"")) {
       assertTrue(body.replace(" ", "").contains(key), body);
     }
     assertTrue(
-        assertThrows(CtraderRejection.class, () -> backend.createUser(CreateUserRequest.of("taken@example.org", null, "en")))
+        assertThrows(
+                CtraderRejection.class,
+                () -> backend.createUser(CreateUserRequest.of("taken@example.org", null, "en")))
             .is(WebservErrorCode.CH_EMAIL_ALREADY_EXISTS));
   }
 
   @Test
-  @DisplayName("3.3 on Payara: brokerName and balance 0 sent, isLimitedRisk and unknown fields parsed")
+  @DisplayName(
+      "3.3 on Payara: brokerName and balance 0 sent, isLimitedRisk and unknown fields parsed")
   void openTradingAccount() {
-    Trader trader = backend.openTradingAccount(TraderRequest.of("USD", "Retail_USD", "h", 10000, AccountType.HEDGED));
+    Trader trader =
+        backend.openTradingAccount(
+            TraderRequest.of("USD", "Retail_USD", "h", 10000, AccountType.HEDGED));
     assertEquals(3105542L, trader.login());
     assertEquals(new BigDecimal("123.45"), trader.money(trader.balance()));
     assertEquals(Boolean.TRUE, trader.isLimitedRisk());
@@ -88,20 +106,33 @@ class RestCtraderBackendIT {
   @Test
   @DisplayName("3.5 on Payara: the error body becomes a rejection carrying NOT_ENOUGH_MONEY")
   void notEnoughMoney() {
-    CtraderRejection rejection = assertThrows(CtraderRejection.class, () -> backend.withdraw(3105542L, new BigDecimal("10.50"), "W"));
+    CtraderRejection rejection =
+        assertThrows(
+            CtraderRejection.class, () -> backend.withdraw(3105542L, new BigDecimal("10.50"), "W"));
     assertTrue(rejection.is(WebservErrorCode.NOT_ENOUGH_MONEY));
-    assertTrue(FakeWebserv.BODIES.get("3.5").replace(" ", "").contains("\"preciseAmount\":10.50"), FakeWebserv.BODIES.get("3.5"));
+    assertTrue(
+        FakeWebserv.BODIES.get("3.5").replace(" ", "").contains("\"preciseAmount\":10.50"),
+        FakeWebserv.BODIES.get("3.5"));
   }
 
   @Test
   @DisplayName("3.7, 3.9, 3.13 on Payara: an empty answer, rules {} to clear, a PUT without body")
   void emptyAnswersAndBodies() {
     assertTrue(backend.partnerOf(20481377L, null).isEmpty());
-    backend.showRibbons(20481377L, List.of(Ribbon.of("#1f8efa", "KYC", false, RibbonAction.inApp("https://crm/kyc")).forAccount(47710293L)));
+    backend.showRibbons(
+        20481377L,
+        List.of(
+            Ribbon.of("#1f8efa", "KYC", false, RibbonAction.inApp("https://crm/kyc"))
+                .forAccount(47710293L)));
     String ribbons = FakeWebserv.BODIES.get("3.9").replace(" ", "");
-    assertTrue(ribbons.contains("\"urlinApp\":\"https://crm/kyc\"") && ribbons.contains("\"ctidTraderAccountId\":\"47710293\""), ribbons);
+    assertTrue(
+        ribbons.contains("\"urlinApp\":\"https://crm/kyc\"")
+            && ribbons.contains("\"ctidTraderAccountId\":\"47710293\""),
+        ribbons);
     backend.showRibbons(20481377L, List.of());
-    assertTrue(FakeWebserv.BODIES.get("3.9").replace(" ", "").contains("\"rules\":{}"), FakeWebserv.BODIES.get("3.9"));
+    assertTrue(
+        FakeWebserv.BODIES.get("3.9").replace(" ", "").contains("\"rules\":{}"),
+        FakeWebserv.BODIES.get("3.9"));
     backend.acceptAgreement(20481377L);
     assertEquals("", FakeWebserv.BODIES.get("3.13"));
     assertFalse(FakeWebserv.QUERIES.get("3.13").isEmpty());

@@ -83,10 +83,15 @@ class RestCtraderBackendTest {
       """;
 
   @Test
-  @DisplayName("3.1: the manager token is fetched once, with the MD5 of the password, and shared by all calls")
+  @DisplayName(
+      "3.1: the manager token is fetched once, with the MD5 of the password, and shared by all calls")
   void managerTokenIsFetchedOnceAndShared() {
-    webserv.server.stubFor(post(urlPathEqualTo("/cid/oauth2/ctid/create")).willReturn(okJson("{\"userId\":1}").withStatus(201)));
-    webserv.server.stubFor(post(urlPathEqualTo("/v2/webserv/traders/7/changebalance")).willReturn(okJson("{\"balanceHistoryId\":9}")));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/cid/oauth2/ctid/create"))
+            .willReturn(okJson("{\"userId\":1}").withStatus(201)));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/v2/webserv/traders/7/changebalance"))
+            .willReturn(okJson("{\"balanceHistoryId\":9}")));
 
     backend.createUser(CreateUserRequest.of("a@example.org", null, "en"));
     backend.createUser(CreateUserRequest.of("b@example.org", null, "en"));
@@ -97,18 +102,29 @@ class RestCtraderBackendTest {
         postRequestedFor(urlPathEqualTo("/v2/webserv/managers/token"))
             .withHeader("Content-Type", equalTo("application/json"))
             .withQueryParam("token", absent())
-            .withRequestBody(equalToJson("{\"login\": 30417, \"hashedPassword\": \"4964e691fb934fe9174a9b9397b53c66\"}")));
-    webserv.server.verify(2, postRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/create")).withQueryParam("token", equalTo(TOKEN)));
-    webserv.server.verify(1, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/7/changebalance")).withQueryParam("token", equalTo(TOKEN)));
+            .withRequestBody(
+                equalToJson(
+                    "{\"login\": 30417, \"hashedPassword\": \"4964e691fb934fe9174a9b9397b53c66\"}")));
+    webserv.server.verify(
+        2,
+        postRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/create"))
+            .withQueryParam("token", equalTo(TOKEN)));
+    webserv.server.verify(
+        1,
+        postRequestedFor(urlPathEqualTo("/v2/webserv/traders/7/changebalance"))
+            .withQueryParam("token", equalTo(TOKEN)));
   }
 
   @Test
   @DisplayName("3.2: POST /cid/oauth2/ctid/create with the spec's body; 201 {userId}")
   void createUser() {
-    webserv.server.stubFor(post(urlPathEqualTo("/cid/oauth2/ctid/create")).willReturn(okJson("{\"userId\": 20481377}").withStatus(201)));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/cid/oauth2/ctid/create"))
+            .willReturn(okJson("{\"userId\": 20481377}").withStatus(201)));
 
     long userId =
-        backend.createUser(new CreateUserRequest(null, "jane.doe@example.org", "Jane", "janetrades", "de"));
+        backend.createUser(
+            new CreateUserRequest(null, "jane.doe@example.org", "Jane", "janetrades", "de"));
 
     assertEquals(20481377L, userId);
     webserv.server.verify(
@@ -122,12 +138,17 @@ class RestCtraderBackendTest {
   }
 
   @Test
-  @DisplayName("3.2: CH_EMAIL_ALREADY_EXISTS becomes a rejection carrying the code, and is not repeated")
+  @DisplayName(
+      "3.2: CH_EMAIL_ALREADY_EXISTS becomes a rejection carrying the code, and is not repeated")
   void createUserWithATakenEmail() {
-    webserv.server.stubFor(post(urlPathEqualTo("/cid/oauth2/ctid/create")).willReturn(error("CH_EMAIL_ALREADY_EXISTS")));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/cid/oauth2/ctid/create"))
+            .willReturn(error("CH_EMAIL_ALREADY_EXISTS")));
 
     CtraderRejection rejection =
-        assertThrows(CtraderRejection.class, () -> backend.createUser(CreateUserRequest.of("jane.doe@example.org", null, "en")));
+        assertThrows(
+            CtraderRejection.class,
+            () -> backend.createUser(CreateUserRequest.of("jane.doe@example.org", null, "en")));
 
     assertTrue(rejection.is(WebservErrorCode.CH_EMAIL_ALREADY_EXISTS));
     assertEquals(400, rejection.status());
@@ -136,12 +157,29 @@ class RestCtraderBackendTest {
   }
 
   @Test
-  @DisplayName("3.3: POST /v2/webserv/traders with brokerName and balance 0; the answer's money is scaled by moneyDigits")
+  @DisplayName(
+      "3.3: POST /v2/webserv/traders with brokerName and balance 0; the answer's money is scaled by moneyDigits")
   void openTradingAccount() {
-    webserv.server.stubFor(post(urlPathEqualTo("/v2/webserv/traders")).willReturn(okJson(TRADER_ANSWER).withStatus(201)));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/v2/webserv/traders"))
+            .willReturn(okJson(TRADER_ANSWER).withStatus(201)));
     TraderRequest request =
-        TraderRequest.of("USD", "Retail_USD", "fd51dddac79fd33c71f5901b9335d1a1", 50000, AccountType.HEDGED)
-            .holder("Jane", "Doe", new ContactDetails(null, "Berlin", 276, null, "jane.doe@example.org", "+4930123456", null, null, "IB-7781", null));
+        TraderRequest.of(
+                "USD", "Retail_USD", "fd51dddac79fd33c71f5901b9335d1a1", 50000, AccountType.HEDGED)
+            .holder(
+                "Jane",
+                "Doe",
+                new ContactDetails(
+                    null,
+                    "Berlin",
+                    276,
+                    null,
+                    "jane.doe@example.org",
+                    "+4930123456",
+                    null,
+                    null,
+                    "IB-7781",
+                    null));
 
     Trader trader = backend.openTradingAccount(request);
 
@@ -171,20 +209,27 @@ class RestCtraderBackendTest {
   @Test
   @DisplayName("3.3: an unknown brokerName is CH_PLANT_INVALID")
   void openTradingAccountForAnUnknownBroker() {
-    webserv.server.stubFor(post(urlPathEqualTo("/v2/webserv/traders")).willReturn(error("CH_PLANT_INVALID")));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/v2/webserv/traders")).willReturn(error("CH_PLANT_INVALID")));
     CtraderRejection rejection =
         assertThrows(
             CtraderRejection.class,
-            () -> backend.openTradingAccount(TraderRequest.of("USD", "Retail_USD", "x", 10000, AccountType.NETTED)));
+            () ->
+                backend.openTradingAccount(
+                    TraderRequest.of("USD", "Retail_USD", "x", 10000, AccountType.NETTED)));
     assertTrue(rejection.is(WebservErrorCode.CH_PLANT_INVALID));
   }
 
   @Test
-  @DisplayName("3.4: POST /cid/ctid/link with returnAccountDetails=true; answers ctidTraderAccountId")
+  @DisplayName(
+      "3.4: POST /cid/ctid/link with returnAccountDetails=true; answers ctidTraderAccountId")
   void linkAccount() {
-    webserv.server.stubFor(post(urlPathEqualTo("/cid/ctid/link")).willReturn(okJson("{\"ctidTraderAccountId\": 47710293}")));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/cid/ctid/link"))
+            .willReturn(okJson("{\"ctidTraderAccountId\": 47710293}")));
 
-    assertEquals(47710293L, backend.linkAccount(20481377L, 3105542L, "fd51dddac79fd33c71f5901b9335d1a1"));
+    assertEquals(
+        47710293L, backend.linkAccount(20481377L, 3105542L, "fd51dddac79fd33c71f5901b9335d1a1"));
 
     webserv.server.verify(
         postRequestedFor(urlPathEqualTo("/cid/ctid/link"))
@@ -199,57 +244,84 @@ class RestCtraderBackendTest {
   @Test
   @DisplayName("3.4: TRADER_NOT_FOUND becomes a rejection")
   void linkAnUnknownTrader() {
-    webserv.server.stubFor(post(urlPathEqualTo("/cid/ctid/link")).willReturn(error("TRADER_NOT_FOUND")));
-    assertTrue(assertThrows(CtraderRejection.class, () -> backend.linkAccount(1, 2, "h")).is(WebservErrorCode.TRADER_NOT_FOUND));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/cid/ctid/link")).willReturn(error("TRADER_NOT_FOUND")));
+    assertTrue(
+        assertThrows(CtraderRejection.class, () -> backend.linkAccount(1, 2, "h"))
+            .is(WebservErrorCode.TRADER_NOT_FOUND));
   }
 
   @ParameterizedTest
   @EnumSource(BalanceChangeType.class)
-  @DisplayName("3.5: POST /v2/webserv/traders/{login}/changebalance with login, preciseAmount and type")
+  @DisplayName(
+      "3.5: POST /v2/webserv/traders/{login}/changebalance with login, preciseAmount and type")
   void changeBalance(BalanceChangeType type) {
     webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders/3105542/changebalance")).willReturn(okJson("{\"balanceHistoryId\": 90012457}")));
+        post(urlPathEqualTo("/v2/webserv/traders/3105542/changebalance"))
+            .willReturn(okJson("{\"balanceHistoryId\": 90012457}")));
 
-    assertEquals(90012457L, backend.changeBalance(3105542L, type, new BigDecimal("250.75"), "PSP-2024-000918"));
+    assertEquals(
+        90012457L,
+        backend.changeBalance(3105542L, type, new BigDecimal("250.75"), "PSP-2024-000918"));
 
     webserv.server.verify(
         postRequestedFor(urlPathEqualTo("/v2/webserv/traders/3105542/changebalance"))
             .withQueryParam("token", equalTo(TOKEN))
             .withRequestBody(
                 equalToJson(
-                    "{\"login\": 3105542, \"preciseAmount\": 250.75, \"type\": \"" + type + "\","
+                    "{\"login\": 3105542, \"preciseAmount\": 250.75, \"type\": \""
+                        + type
+                        + "\","
                         + " \"externalId\": \"PSP-2024-000918\"}")));
   }
 
   @Test
   @DisplayName("3.5: an amount with 8 decimals is sent as a plain JSON number")
   void preciseAmountKeepsItsDigits() {
-    webserv.server.stubFor(post(urlPathEqualTo("/v2/webserv/traders/5/changebalance")).willReturn(okJson("{\"balanceHistoryId\": 1}")));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
+            .willReturn(okJson("{\"balanceHistoryId\": 1}")));
     backend.deposit(5, new BigDecimal("0.00012345"), null);
     webserv.server.verify(
         postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
-            .withRequestBody(equalToJson("{\"login\": 5, \"preciseAmount\": 0.00012345, \"type\": \"DEPOSIT\"}")));
+            .withRequestBody(
+                equalToJson(
+                    "{\"login\": 5, \"preciseAmount\": 0.00012345, \"type\": \"DEPOSIT\"}")));
   }
 
   @ParameterizedTest
   @EnumSource(
       value = WebservErrorCode.class,
-      names = {"NOT_ENOUGH_MONEY", "CHANGE_BALANCE_BAD_AMOUNT", "TRADER_NOT_FOUND", "NOT_ENOUGH_RIGHTS", "INVALID_REQUEST", "UNKNOWN_ERROR", "CH_BROKER_NOT_FOUND"})
-  @DisplayName("3.5: every documented error code arrives as a rejection carrying it; nothing is repeated")
+      names = {
+        "NOT_ENOUGH_MONEY",
+        "CHANGE_BALANCE_BAD_AMOUNT",
+        "TRADER_NOT_FOUND",
+        "NOT_ENOUGH_RIGHTS",
+        "INVALID_REQUEST",
+        "UNKNOWN_ERROR",
+        "CH_BROKER_NOT_FOUND"
+      })
+  @DisplayName(
+      "3.5: every documented error code arrives as a rejection carrying it; nothing is repeated")
   void changeBalanceRejections(WebservErrorCode code) {
-    webserv.server.stubFor(post(urlPathEqualTo("/v2/webserv/traders/5/changebalance")).willReturn(error(code.name())));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance")).willReturn(error(code.name())));
     CtraderRejection rejection =
-        assertThrows(CtraderRejection.class, () -> backend.withdraw(5, new BigDecimal("10"), "W-1"));
+        assertThrows(
+            CtraderRejection.class, () -> backend.withdraw(5, new BigDecimal("10"), "W-1"));
     assertEquals(code, rejection.code());
     assertEquals(code.name(), rejection.errorCode());
-    webserv.server.verify(1, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
+    webserv.server.verify(
+        1, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
   }
 
   @Test
   @DisplayName("an unknown error code is kept as sent")
   void unknownCodesAreKept() {
-    webserv.server.stubFor(post(urlPathEqualTo("/cid/ctid/link")).willReturn(error("CH_SOMETHING_NEW")));
-    CtraderRejection rejection = assertThrows(CtraderRejection.class, () -> backend.linkAccount(1, 2, "h"));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/cid/ctid/link")).willReturn(error("CH_SOMETHING_NEW")));
+    CtraderRejection rejection =
+        assertThrows(CtraderRejection.class, () -> backend.linkAccount(1, 2, "h"));
     assertEquals(WebservErrorCode.OTHER, rejection.code());
     assertEquals("CH_SOMETHING_NEW", rejection.errorCode());
   }
@@ -257,7 +329,8 @@ class RestCtraderBackendTest {
   @Test
   @DisplayName("3.6: PUT /cid/oauth2/ctid/referral on a user, and on an account")
   void setPartner() {
-    webserv.server.stubFor(put(urlPathEqualTo("/cid/oauth2/ctid/referral")).willReturn(aResponse().withStatus(200)));
+    webserv.server.stubFor(
+        put(urlPathEqualTo("/cid/oauth2/ctid/referral")).willReturn(aResponse().withStatus(200)));
 
     backend.setPartner(20481377L, null, "IB-7781");
     backend.setPartner(20481377L, 47710293L, "IB-7782");
@@ -265,7 +338,9 @@ class RestCtraderBackendTest {
     webserv.server.verify(
         putRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/referral"))
             .withQueryParam("token", equalTo(TOKEN))
-            .withRequestBody(equalToJson("{\"brokerCrmName\": \"ACMECRM\", \"partnerId\": \"IB-7781\", \"userId\": 20481377}")));
+            .withRequestBody(
+                equalToJson(
+                    "{\"brokerCrmName\": \"ACMECRM\", \"partnerId\": \"IB-7781\", \"userId\": 20481377}")));
     webserv.server.verify(
         putRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/referral"))
             .withRequestBody(
@@ -274,16 +349,23 @@ class RestCtraderBackendTest {
   }
 
   @Test
-  @DisplayName("3.7: GET /cid/oauth2/ctid/referral with brokerCrmName and one of userId / ctidTraderAccountId")
+  @DisplayName(
+      "3.7: GET /cid/oauth2/ctid/referral with brokerCrmName and one of userId / ctidTraderAccountId")
   void partnerOf() {
     webserv.server.stubFor(
         get(urlPathEqualTo("/cid/oauth2/ctid/referral"))
             .withQueryParam("ctidTraderAccountId", equalTo("47710293"))
-            .willReturn(okJson("{\"userId\": 20481377, \"ctidTraderAccountId\": 47710293, \"partnerId\": \"IB-7781\"}")));
+            .willReturn(
+                okJson(
+                    "{\"userId\": 20481377, \"ctidTraderAccountId\": 47710293, \"partnerId\": \"IB-7781\"}")));
     webserv.server.stubFor(
-        get(urlPathEqualTo("/cid/oauth2/ctid/referral")).withQueryParam("userId", equalTo("5")).willReturn(aResponse().withStatus(200)));
+        get(urlPathEqualTo("/cid/oauth2/ctid/referral"))
+            .withQueryParam("userId", equalTo("5"))
+            .willReturn(aResponse().withStatus(200)));
 
-    assertEquals(new Referral(20481377L, 47710293L, "IB-7781"), backend.partnerOf(20481377L, 47710293L).orElseThrow());
+    assertEquals(
+        new Referral(20481377L, 47710293L, "IB-7781"),
+        backend.partnerOf(20481377L, 47710293L).orElseThrow());
     assertTrue(backend.partnerOf(5, null).isEmpty());
 
     webserv.server.verify(
@@ -295,9 +377,12 @@ class RestCtraderBackendTest {
   }
 
   @Test
-  @DisplayName("3.8: DELETE /cid/oauth2/ctid/referral with userId and, for an account, ctidTraderAccountId")
+  @DisplayName(
+      "3.8: DELETE /cid/oauth2/ctid/referral with userId and, for an account, ctidTraderAccountId")
   void removePartner() {
-    webserv.server.stubFor(delete(urlPathEqualTo("/cid/oauth2/ctid/referral")).willReturn(aResponse().withStatus(200)));
+    webserv.server.stubFor(
+        delete(urlPathEqualTo("/cid/oauth2/ctid/referral"))
+            .willReturn(aResponse().withStatus(200)));
 
     backend.removePartner(20481377L, 47710293L);
     backend.removePartner(20481377L, null);
@@ -317,14 +402,27 @@ class RestCtraderBackendTest {
   @Test
   @DisplayName("3.9: PUT /cid/oauth2/ctid/inAppControls, V4 layout; an empty list sends rules {}")
   void ribbons() {
-    webserv.server.stubFor(put(urlPathEqualTo("/cid/oauth2/ctid/inAppControls")).willReturn(aResponse().withStatus(201)));
+    webserv.server.stubFor(
+        put(urlPathEqualTo("/cid/oauth2/ctid/inAppControls"))
+            .willReturn(aResponse().withStatus(201)));
 
     backend.showRibbons(
         20481377L,
         List.of(
-            Ribbon.of("#1f8efa", "Verify your identity to unlock withdrawals", false, RibbonAction.inApp("https://crm.example.org/kyc/start"))
+            Ribbon.of(
+                    "#1f8efa",
+                    "Verify your identity to unlock withdrawals",
+                    false,
+                    RibbonAction.inApp("https://crm.example.org/kyc/start"))
                 .forAccount(47710293L),
-            new Ribbon("#22aa55", "Deposit bonus this week", true, true, RibbonAction.external("https://www.example.org/promo"), "ACMEFX", null)));
+            new Ribbon(
+                "#22aa55",
+                "Deposit bonus this week",
+                true,
+                true,
+                RibbonAction.external("https://www.example.org/promo"),
+                "ACMEFX",
+                null)));
     backend.showRibbons(20481377L, List.of());
 
     webserv.server.verify(
@@ -346,17 +444,25 @@ class RestCtraderBackendTest {
                     """)));
     webserv.server.verify(
         putRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/inAppControls"))
-            .withRequestBody(equalToJson("{\"brokerCrmName\": \"ACMECRM\", \"userId\": 20481377, \"rules\": {}}")));
+            .withRequestBody(
+                equalToJson(
+                    "{\"brokerCrmName\": \"ACMECRM\", \"userId\": 20481377, \"rules\": {}}")));
   }
 
   @Test
   @DisplayName("3.10: PUT /cid/oauth2/ctid/changeEmail by default, POST when configured; 204")
   void changeEmail() {
-    webserv.server.stubFor(put(urlPathEqualTo("/cid/oauth2/ctid/changeEmail")).willReturn(aResponse().withStatus(204)));
-    webserv.server.stubFor(post(urlPathEqualTo("/cid/oauth2/ctid/changeEmail")).willReturn(aResponse().withStatus(204)));
+    webserv.server.stubFor(
+        put(urlPathEqualTo("/cid/oauth2/ctid/changeEmail"))
+            .willReturn(aResponse().withStatus(204)));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/cid/oauth2/ctid/changeEmail"))
+            .willReturn(aResponse().withStatus(204)));
 
     backend.changeEmail(20481377L, "jane.d@example.net");
-    webserv.backend(Map.of("ctrader.change-email.method", "post")).changeEmail(20481377L, "jane.e@example.net");
+    webserv
+        .backend(Map.of("ctrader.change-email.method", "post"))
+        .changeEmail(20481377L, "jane.e@example.net");
 
     String body = "{\"userId\": 20481377, \"newEmail\": \"%s\", \"brokerCrmName\": \"ACMECRM\"}";
     webserv.server.verify(
@@ -370,14 +476,17 @@ class RestCtraderBackendTest {
   }
 
   @Test
-  @DisplayName("3.11: GET on the configured path with brokerCrmName and the email; an empty body means no such user")
+  @DisplayName(
+      "3.11: GET on the configured path with brokerCrmName and the email; an empty body means no such user")
   void findUserId() {
     webserv.server.stubFor(
         get(urlPathEqualTo("/cid/oauth2/ctid/userIdByEmail"))
             .withQueryParam("email", equalTo("jane+fx@example.org"))
             .willReturn(okJson("{\"userId\": 20481377}")));
     webserv.server.stubFor(
-        get(urlPathEqualTo("/cid/oauth2/ctid/userIdByEmail")).withQueryParam("email", equalTo("nobody@example.org")).willReturn(aResponse().withStatus(200)));
+        get(urlPathEqualTo("/cid/oauth2/ctid/userIdByEmail"))
+            .withQueryParam("email", equalTo("nobody@example.org"))
+            .willReturn(aResponse().withStatus(200)));
 
     assertEquals(20481377L, backend.findUserId("jane+fx@example.org").orElseThrow());
     assertTrue(backend.findUserId("nobody@example.org").isEmpty());
@@ -386,18 +495,20 @@ class RestCtraderBackendTest {
             .withQueryParam("token", equalTo(TOKEN))
             .withQueryParam("brokerCrmName", equalTo("ACMECRM"))
             .withQueryParam("email", equalTo("jane+fx@example.org")));
-    String url = webserv.server.getAllServeEvents().stream()
-        .map(e -> e.getRequest().getUrl())
-        .filter(u -> u.contains("jane"))
-        .findFirst()
-        .orElseThrow();
+    String url =
+        webserv.server.getAllServeEvents().stream()
+            .map(e -> e.getRequest().getUrl())
+            .filter(u -> u.contains("jane"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(url.contains("jane%2Bfx%40example.org"), "the email is URL-encoded: " + url);
   }
 
   @Test
   @DisplayName("3.12: the configured method and path, with brokerCrmName and userId in the query")
   void logOut() {
-    webserv.server.stubFor(post(urlPathEqualTo("/cid/oauth2/ctid/logout")).willReturn(aResponse().withStatus(204)));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/cid/oauth2/ctid/logout")).willReturn(aResponse().withStatus(204)));
     backend.logOut(20481377L);
     webserv.server.verify(
         postRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/logout"))
@@ -407,40 +518,56 @@ class RestCtraderBackendTest {
   }
 
   @Test
-  @DisplayName("3.13: PUT /cid/oauth2/ctid/acceptAgreement with brokerCrmName and userId in the query, no body")
+  @DisplayName(
+      "3.13: PUT /cid/oauth2/ctid/acceptAgreement with brokerCrmName and userId in the query, no body")
   void acceptAgreement() {
-    webserv.server.stubFor(put(urlPathEqualTo("/cid/oauth2/ctid/acceptAgreement")).willReturn(aResponse().withStatus(200)));
+    webserv.server.stubFor(
+        put(urlPathEqualTo("/cid/oauth2/ctid/acceptAgreement"))
+            .willReturn(aResponse().withStatus(200)));
     backend.acceptAgreement(20481377L);
     webserv.server.verify(
         putRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/acceptAgreement"))
             .withQueryParam("token", equalTo(TOKEN))
             .withQueryParam("brokerCrmName", equalTo("ACMECRM"))
             .withQueryParam("userId", equalTo("20481377")));
-    assertEquals(0, webserv.server.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().contains("acceptAgreement"))
-        .mapToInt(e -> e.getRequest().getBody().length)
-        .sum());
+    assertEquals(
+        0,
+        webserv.server.getAllServeEvents().stream()
+            .filter(e -> e.getRequest().getUrl().contains("acceptAgreement"))
+            .mapToInt(e -> e.getRequest().getBody().length)
+            .sum());
   }
 
   @Test
-  @DisplayName("redeem: POST /cid/ctid2/inAppToken/redeem {token}; a 404 without body is a rejection with the status")
+  @DisplayName(
+      "redeem: POST /cid/ctid2/inAppToken/redeem {token}; a 404 without body is a rejection with the status")
   void redeemInAppToken() {
     webserv.server.stubFor(
         post(urlPathEqualTo("/cid/ctid2/inAppToken/redeem"))
             .withRequestBody(equalToJson("{\"token\": \"edc7bdcf\"}"))
-            .willReturn(okJson("{\"userId\": 20481377, \"email\": \"jane.doe@example.org\", \"tradingLogin\": 3105542}")));
+            .willReturn(
+                okJson(
+                    "{\"userId\": 20481377, \"email\": \"jane.doe@example.org\", \"tradingLogin\": 3105542}")));
     webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid2/inAppToken/redeem")).withRequestBody(equalToJson("{\"token\": \"used\"}")).willReturn(aResponse().withStatus(404)));
+        post(urlPathEqualTo("/cid/ctid2/inAppToken/redeem"))
+            .withRequestBody(equalToJson("{\"token\": \"used\"}"))
+            .willReturn(aResponse().withStatus(404)));
 
-    assertEquals(new RedeemedInAppToken(20481377L, "jane.doe@example.org", 3105542L), backend.redeemInAppToken("edc7bdcf"));
-    CtraderRejection gone = assertThrows(CtraderRejection.class, () -> backend.redeemInAppToken("used"));
+    assertEquals(
+        new RedeemedInAppToken(20481377L, "jane.doe@example.org", 3105542L),
+        backend.redeemInAppToken("edc7bdcf"));
+    CtraderRejection gone =
+        assertThrows(CtraderRejection.class, () -> backend.redeemInAppToken("used"));
     assertEquals(404, gone.status());
     assertEquals(null, gone.errorCode());
-    webserv.server.verify(postRequestedFor(urlPathEqualTo("/cid/ctid2/inAppToken/redeem")).withQueryParam("token", equalTo(TOKEN)));
+    webserv.server.verify(
+        postRequestedFor(urlPathEqualTo("/cid/ctid2/inAppToken/redeem"))
+            .withQueryParam("token", equalTo(TOKEN)));
   }
 
   @Test
-  @DisplayName("a refused manager token is fetched again once, and the call repeated once with the new one")
+  @DisplayName(
+      "a refused manager token is fetched again once, and the call repeated once with the new one")
   void managerTokenRefresh() {
     webserv.server.stubFor(
         post(urlPathEqualTo("/v2/webserv/managers/token"))
@@ -454,23 +581,34 @@ class RestCtraderBackendTest {
             .whenScenarioStateIs("rotated")
             .willReturn(okJson("{\"webservToken\": \"new\"}")));
     webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid/link")).withQueryParam("token", equalTo("old")).willReturn(aResponse().withStatus(401)));
+        post(urlPathEqualTo("/cid/ctid/link"))
+            .withQueryParam("token", equalTo("old"))
+            .willReturn(aResponse().withStatus(401)));
     webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid/link")).withQueryParam("token", equalTo("new")).willReturn(okJson("{\"ctidTraderAccountId\": 3}")));
+        post(urlPathEqualTo("/cid/ctid/link"))
+            .withQueryParam("token", equalTo("new"))
+            .willReturn(okJson("{\"ctidTraderAccountId\": 3}")));
 
     assertEquals(3L, backend.linkAccount(1, 2, "h"));
     assertEquals(3L, backend.linkAccount(1, 2, "h"));
 
     webserv.server.verify(2, postRequestedFor(urlPathEqualTo("/v2/webserv/managers/token")));
-    webserv.server.verify(1, postRequestedFor(urlPathEqualTo("/cid/ctid/link")).withQueryParam("token", equalTo("old")));
-    webserv.server.verify(2, postRequestedFor(urlPathEqualTo("/cid/ctid/link")).withQueryParam("token", equalTo("new")));
+    webserv.server.verify(
+        1,
+        postRequestedFor(urlPathEqualTo("/cid/ctid/link")).withQueryParam("token", equalTo("old")));
+    webserv.server.verify(
+        2,
+        postRequestedFor(urlPathEqualTo("/cid/ctid/link")).withQueryParam("token", equalTo("new")));
   }
 
   @Test
   @DisplayName("a token refused twice in a row surfaces as a rejection instead of looping")
   void managerTokenRefusedForGood() {
-    webserv.server.stubFor(post(urlPathEqualTo("/cid/ctid/link")).willReturn(error("CH_INVALID_TOKEN").withStatus(403)));
-    CtraderRejection rejection = assertThrows(CtraderRejection.class, () -> backend.linkAccount(1, 2, "h"));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/cid/ctid/link"))
+            .willReturn(error("CH_INVALID_TOKEN").withStatus(403)));
+    CtraderRejection rejection =
+        assertThrows(CtraderRejection.class, () -> backend.linkAccount(1, 2, "h"));
     assertEquals("CH_INVALID_TOKEN", rejection.errorCode());
     webserv.server.verify(2, postRequestedFor(urlPathEqualTo("/v2/webserv/managers/token")));
     webserv.server.verify(2, postRequestedFor(urlPathEqualTo("/cid/ctid/link")));
@@ -480,37 +618,52 @@ class RestCtraderBackendTest {
   @DisplayName("a wrong manager password fails the call with the backend's rejection")
   void wrongManagerPassword() {
     RestCtraderBackend wrong = webserv.backend(Map.of("ctrader.manager.password", "not-it"));
-    webserv.server.stubFor(post(urlPathEqualTo("/v2/webserv/managers/token")).atPriority(10).willReturn(error("WRONG_PASSWORD")));
-    assertTrue(assertThrows(CtraderRejection.class, () -> wrong.logOut(1)).is(WebservErrorCode.WRONG_PASSWORD));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/v2/webserv/managers/token"))
+            .atPriority(10)
+            .willReturn(error("WRONG_PASSWORD")));
+    assertTrue(
+        assertThrows(CtraderRejection.class, () -> wrong.logOut(1))
+            .is(WebservErrorCode.WRONG_PASSWORD));
   }
 
   @Test
-  @DisplayName("time-out: a GET is repeated (ctrader.read.retries), a POST is sent once and reported as unreachable")
+  @DisplayName(
+      "time-out: a GET is repeated (ctrader.read.retries), a POST is sent once and reported as unreachable")
   void timeouts() {
     RestCtraderBackend impatient = webserv.backend(Map.of("ctrader.timeout", "PT0.3S"));
-    webserv.server.stubFor(get(urlPathEqualTo("/cid/oauth2/ctid/referral")).willReturn(okJson("{}").withFixedDelay(1500)));
     webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance")).willReturn(okJson("{\"balanceHistoryId\": 1}").withFixedDelay(1500)));
+        get(urlPathEqualTo("/cid/oauth2/ctid/referral"))
+            .willReturn(okJson("{}").withFixedDelay(1500)));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
+            .willReturn(okJson("{\"balanceHistoryId\": 1}").withFixedDelay(1500)));
 
     assertThrows(CtraderUnreachable.class, () -> impatient.partnerOf(1, null));
     assertThrows(CtraderUnreachable.class, () -> impatient.deposit(5, BigDecimal.TEN, "D-1"));
 
     webserv.server.verify(3, getRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/referral")));
-    webserv.server.verify(1, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
+    webserv.server.verify(
+        1, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
   }
 
   @Test
-  @DisplayName("a 5xx without error code on a non-GET is unreachable (outcome unknown) and not repeated")
+  @DisplayName(
+      "a 5xx without error code on a non-GET is unreachable (outcome unknown) and not repeated")
   void serverErrorIsNotRepeated() {
-    webserv.server.stubFor(post(urlPathEqualTo("/v2/webserv/traders")).willReturn(aResponse().withStatus(502)));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/v2/webserv/traders")).willReturn(aResponse().withStatus(502)));
     assertThrows(
         CtraderUnreachable.class,
-        () -> backend.openTradingAccount(TraderRequest.of("USD", "g", "h", 10000, AccountType.HEDGED)));
+        () ->
+            backend.openTradingAccount(
+                TraderRequest.of("USD", "g", "h", 10000, AccountType.HEDGED)));
     webserv.server.verify(1, postRequestedFor(urlPathEqualTo("/v2/webserv/traders")));
   }
 
   @Test
-  @DisplayName("REQUEST_FREQUENCY_EXCEEDED: the call was not carried out, so it is repeated after a back-off")
+  @DisplayName(
+      "REQUEST_FREQUENCY_EXCEEDED: the call was not carried out, so it is repeated after a back-off")
   void rateLimitBackOff() {
     webserv.server.stubFor(
         post(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
@@ -525,16 +678,22 @@ class RestCtraderBackendTest {
             .willReturn(okJson("{\"balanceHistoryId\": 77}")));
 
     assertEquals(77L, backend.deposit(5, BigDecimal.TEN, "D-2"));
-    webserv.server.verify(2, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
+    webserv.server.verify(
+        2, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
   }
 
   @Test
-  @DisplayName("REQUEST_FREQUENCY_EXCEEDED beyond ctrader.rate-limit.retries surfaces as the rejection")
+  @DisplayName(
+      "REQUEST_FREQUENCY_EXCEEDED beyond ctrader.rate-limit.retries surfaces as the rejection")
   void rateLimitGivesUp() {
-    webserv.server.stubFor(post(urlPathEqualTo("/v2/webserv/traders/5/changebalance")).willReturn(error("REQUEST_FREQUENCY_EXCEEDED")));
-    CtraderRejection rejection = assertThrows(CtraderRejection.class, () -> backend.deposit(5, BigDecimal.TEN, "D-3"));
+    webserv.server.stubFor(
+        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
+            .willReturn(error("REQUEST_FREQUENCY_EXCEEDED")));
+    CtraderRejection rejection =
+        assertThrows(CtraderRejection.class, () -> backend.deposit(5, BigDecimal.TEN, "D-3"));
     assertTrue(rejection.is(WebservErrorCode.REQUEST_FREQUENCY_EXCEEDED));
-    webserv.server.verify(3, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
+    webserv.server.verify(
+        3, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
   }
 
   @Test
@@ -559,7 +718,8 @@ class RestCtraderBackendTest {
     root.addHandler(capture);
     root.setLevel(Level.ALL);
     try {
-      webserv.server.stubFor(post(urlPathEqualTo("/cid/oauth2/ctid/logout")).willReturn(aResponse().withStatus(401)));
+      webserv.server.stubFor(
+          post(urlPathEqualTo("/cid/oauth2/ctid/logout")).willReturn(aResponse().withStatus(401)));
       assertThrows(CtraderRejection.class, () -> backend.logOut(1));
     } finally {
       root.removeHandler(capture);
@@ -568,18 +728,39 @@ class RestCtraderBackendTest {
     assertFalse(records.isEmpty());
     // The contract puts the token in the URL, so the JDK's own FINEST network tracing shows it;
     // what must stay clean is everything the product logs, and anything a server logs by default.
-    for (LogRecord record : records.stream()
-        .filter(r -> r.getLevel().intValue() >= Level.INFO.intValue() || String.valueOf(r.getLoggerName()).startsWith("org.brokersso"))
-        .toList()) {
-      String text = String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters());
-      for (String secret : List.of(WebservDouble.MANAGER_PASSWORD, WebservDouble.MANAGER_PASSWORD_MD5, TOKEN)) {
+    for (LogRecord record :
+        records.stream()
+            .filter(
+                r ->
+                    r.getLevel().intValue() >= Level.INFO.intValue()
+                        || String.valueOf(r.getLoggerName()).startsWith("org.brokersso"))
+            .toList()) {
+      String text =
+          String.valueOf(record.getMessage())
+              + " "
+              + java.util.Arrays.toString(record.getParameters());
+      for (String secret :
+          List.of(WebservDouble.MANAGER_PASSWORD, WebservDouble.MANAGER_PASSWORD_MD5, TOKEN)) {
         assertFalse(text.contains(secret), "log line holds a secret: " + text);
       }
     }
     WebservSettings settings =
         new WebservSettings(
-            java.net.URI.create("https://h:1"), 1, WebservDouble.MANAGER_PASSWORD, "c", "b", "live",
-            java.time.Duration.ofSeconds(1), 0, 0, java.time.Duration.ZERO, "PUT", "/a", "POST", "/b", "/c");
+            java.net.URI.create("https://h:1"),
+            1,
+            WebservDouble.MANAGER_PASSWORD,
+            "c",
+            "b",
+            "live",
+            java.time.Duration.ofSeconds(1),
+            0,
+            0,
+            java.time.Duration.ZERO,
+            "PUT",
+            "/a",
+            "POST",
+            "/b",
+            "/c");
     assertFalse(settings.toString().contains(WebservDouble.MANAGER_PASSWORD), settings.toString());
   }
 }

@@ -40,6 +40,9 @@ public class CtraderDoubleBackend {
             "ctrader.broker-crm-name", CtraderDouble.CRM,
             "ctrader.broker-name", CtraderDouble.BROKER);
     return new RestCtraderBackend(
-        WebservSettings.from(key -> Optional.ofNullable(manager.get(key)).or(() -> config.getOptionalValue(key, String.class))));
+        WebservSettings.from(
+            key ->
+                Optional.ofNullable(manager.get(key))
+                    .or(() -> config.getOptionalValue(key, String.class))));
   }
 }

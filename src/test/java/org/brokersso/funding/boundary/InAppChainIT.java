@@ -47,22 +47,40 @@ class InAppChainIT {
   }
 
   @Test
-  @DisplayName("4.4 token → deposit screen once → approved payment → one 3.5 DEPOSIT on cTrader's double; the token again is refused")
+  @DisplayName(
+      "4.4 token → deposit screen once → approved payment → one 3.5 DEPOSIT on cTrader's double; the token again is refused")
   void depositReachesCtraderOnce() throws Exception {
-    try (Browser browser = new Browser(ctrader.base()); Browser app = new Browser(ctrader.base())) {
+    try (Browser browser = new Browser(ctrader.base());
+        Browser app = new Browser(ctrader.base())) {
       InAppTrader trader = InAppTrader.signUp(browser, ctrader, crmApiToken);
-      List<JsonObject> links = requests("3.4", "").stream().filter(link -> body(link).getJsonNumber("traderLogin").longValue() == trader.login()).toList();
-      assertEquals(1, links.size(), "the account was opened and linked by cTrader's double (3.3, 3.4)");
+      List<JsonObject> links =
+          requests("3.4", "").stream()
+              .filter(link -> body(link).getJsonNumber("traderLogin").longValue() == trader.login())
+              .toList();
+      assertEquals(
+          1, links.size(), "the account was opened and linked by cTrader's double (3.3, 3.4)");
 
-      String screen = "/inapp/deposit?token=" + trader.inAppToken(ctrader, crmApiToken) + "&account=" + trader.login() + "&lang=en";
+      String screen =
+          "/inapp/deposit?token="
+              + trader.inAppToken(ctrader, crmApiToken)
+              + "&account="
+              + trader.login()
+              + "&lang=en";
       app.open(screen);
-      assertEquals(String.valueOf(trader.login()), app.text("account-login"), "the token opened the deposit screen");
+      assertEquals(
+          String.valueOf(trader.login()),
+          app.text("account-login"),
+          "the token opened the deposit screen");
       Reply replay = ctrader.get(screen.substring(1));
       assertEquals(403, replay.status(), "the same token opened again");
-      assertTrue(replay.body().contains("id=\"refused\"") && replay.body().contains("already been used"), replay.body());
+      assertTrue(
+          replay.body().contains("id=\"refused\"") && replay.body().contains("already been used"),
+          replay.body());
       assertFalse(replay.body().contains("deposit:amount"), "no deposit form for the replay");
 
-      app.type("deposit:amount", "250.75").select("deposit:outcome", "APPROVE").click("deposit:submit");
+      app.type("deposit:amount", "250.75")
+          .select("deposit:outcome", "APPROVE")
+          .click("deposit:submit");
       assertEquals("/inapp/done", app.url().getPath());
       assertEquals("deposit", app.queryParameter("what"));
 
@@ -70,7 +88,9 @@ class InAppChainIT {
       assertEquals(200, credit.getInt("status"), "cTrader's double booked it");
       assertEquals(25_075, balanceOnTheDouble(trader), "cTrader holds the amount, in cents");
       browser.open("/client/accounts");
-      assertTrue(browser.texts("tr.account td.balance").get(0).startsWith("250.75"), "the client area shows what 3.5 booked");
+      assertTrue(
+          browser.texts("tr.account td.balance").get(0).startsWith("250.75"),
+          "the client area shows what 3.5 booked");
     }
   }
 
@@ -79,7 +99,12 @@ class InAppChainIT {
   void doubleSubmitSendsOneChangeBalance() throws Exception {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = InAppTrader.signUp(browser, ctrader, crmApiToken);
-      browser.open("/inapp/deposit?token=" + trader.inAppToken(ctrader, crmApiToken) + "&account=" + trader.login() + "&lang=en");
+      browser.open(
+          "/inapp/deposit?token="
+              + trader.inAppToken(ctrader, crmApiToken)
+              + "&account="
+              + trader.login()
+              + "&lang=en");
       browser.type("deposit:amount", "40");
       for (int status : browser.postTwiceAtOnce("deposit")) {
         assertTrue(status < 500, "each post is answered");
@@ -95,7 +120,10 @@ class InAppChainIT {
     assertEquals(1, credits.size(), "exactly one 3.5 reached cTrader: " + credits);
     JsonObject body = body(credits.get(0));
     assertEquals(trader.login(), body.getJsonNumber("login").longValue());
-    assertEquals(0, new BigDecimal(amount).compareTo(body.getJsonNumber("preciseAmount").bigDecimalValue()), body.toString());
+    assertEquals(
+        0,
+        new BigDecimal(amount).compareTo(body.getJsonNumber("preciseAmount").bigDecimalValue()),
+        body.toString());
     assertEquals("DEPOSIT", body.getString("type"));
     assertTrue(body.getString("externalId").matches("dep-\\d+"), body.toString());
     return credits.get(0);
@@ -108,12 +136,17 @@ class InAppChainIT {
   /** The requests of one call the double received, whose path contains {@code path}. */
   private List<JsonObject> requests(String call, String path) {
     return journal().getJsonArray("requests").getValuesAs(JsonObject.class).stream()
-        .filter(request -> request.getString("call").equals(call) && request.getString("path").contains(path))
+        .filter(
+            request ->
+                request.getString("call").equals(call) && request.getString("path").contains(path))
         .toList();
   }
 
   private long balanceOnTheDouble(InAppTrader trader) {
-    return journal().getJsonObject("balances").getJsonNumber(Long.toString(trader.login())).longValue();
+    return journal()
+        .getJsonObject("balances")
+        .getJsonNumber(Long.toString(trader.login()))
+        .longValue();
   }
 
   private static JsonObject body(JsonObject request) {

@@ -14,7 +14,8 @@ import org.openqa.selenium.By;
 /**
  * The deposit and withdrawal screens end to end (§6.6, conformance 6.3.4/6.3.5): 4.4 mints the
  * token, the screen opens with it once, and the sandbox cTrader books 3.5 exactly once, counted in
- * its own tables. Accounts are in EUR (Traders.createAccount) with two decimals: the sandbox's balance is in cents.
+ * its own tables. Accounts are in EUR (Traders.createAccount) with two decimals: the sandbox's
+ * balance is in cents.
  */
 class MoneyScreensIT extends ContractIT {
 
@@ -27,11 +28,19 @@ class MoneyScreensIT extends ContractIT {
   }
 
   private void open(Browser app, InAppTrader trader, String screen, String theme) {
-    app.open(screen + "?token=" + trader.inAppToken(ctrader, crmApiToken) + "&account=" + trader.login() + "&lang=en&theme=" + theme);
+    app.open(
+        screen
+            + "?token="
+            + trader.inAppToken(ctrader, crmApiToken)
+            + "&account="
+            + trader.login()
+            + "&lang=en&theme="
+            + theme);
   }
 
   @Test
-  @DisplayName("6.3.4 an approved deposit is credited once (3.5), and the client area shows the balance")
+  @DisplayName(
+      "6.3.4 an approved deposit is credited once (3.5), and the client area shows the balance")
   void approvedDeposit() {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = trader(browser);
@@ -39,15 +48,20 @@ class MoneyScreensIT extends ContractIT {
         open(app, trader, "/inapp/deposit");
         assertEquals(String.valueOf(trader.login()), app.text("account-login"));
         app.screenshots("inapp-deposit");
-        app.type("deposit:amount", "250.75").select("deposit:outcome", "APPROVE").click("deposit:submit");
+        app.type("deposit:amount", "250.75")
+            .select("deposit:outcome", "APPROVE")
+            .click("deposit:submit");
         assertTrue(app.url().getPath().endsWith("/inapp/done"), app.url().toString());
         assertEquals("deposit", app.queryParameter("what"));
         app.screenshots("inapp-done");
       }
       assertEquals(1, SandboxRows.balanceChanges(trader.login()), "3.5 acted once");
-      assertEquals(25_075, SandboxRows.balance(trader.login()), "the sandbox cTrader holds the amount");
+      assertEquals(
+          25_075, SandboxRows.balance(trader.login()), "the sandbox cTrader holds the amount");
       browser.open("/client/accounts");
-      assertTrue(browser.texts("tr.account td.balance").get(0).startsWith("250.75"), browser.texts("tr.account td.balance").toString());
+      assertTrue(
+          browser.texts("tr.account td.balance").get(0).startsWith("250.75"),
+          browser.texts("tr.account td.balance").toString());
     }
   }
 
@@ -57,7 +71,10 @@ class MoneyScreensIT extends ContractIT {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = trader(browser);
       open(browser, trader, "/inapp/deposit", "dark");
-      browser.type("deposit:amount", "100").select("deposit:outcome", "DECLINE").click("deposit:submit");
+      browser
+          .type("deposit:amount", "100")
+          .select("deposit:outcome", "DECLINE")
+          .click("deposit:submit");
       assertTrue(browser.text("messages").contains("declined"), browser.text("messages"));
       browser.screenshots("inapp-deposit-declined-dark");
       assertEquals(0, SandboxRows.balanceChanges(trader.login()), "no 3.5");
@@ -81,7 +98,8 @@ class MoneyScreensIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("6.3.5 a withdrawal within the balance is debited once; beyond it, NOT_ENOUGH_MONEY and nothing moves")
+  @DisplayName(
+      "6.3.5 a withdrawal within the balance is debited once; beyond it, NOT_ENOUGH_MONEY and nothing moves")
   void withdrawals() {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = trader(browser);
@@ -89,9 +107,13 @@ class MoneyScreensIT extends ContractIT {
       browser.type("deposit:amount", "300").click("deposit:submit");
       open(browser, trader, "/inapp/withdraw");
       browser.screenshots("inapp-withdraw");
-      browser.type("withdraw:amount", "500").select("withdraw:outcome", "APPROVE").click("withdraw:submit");
+      browser
+          .type("withdraw:amount", "500")
+          .select("withdraw:outcome", "APPROVE")
+          .click("withdraw:submit");
       assertTrue(browser.text("messages").contains("Not enough money"), browser.text("messages"));
-      assertEquals(1, SandboxRows.balanceChanges(trader.login()), "the refused withdrawal booked nothing");
+      assertEquals(
+          1, SandboxRows.balanceChanges(trader.login()), "the refused withdrawal booked nothing");
       browser.type("withdraw:amount", "120").click("withdraw:submit");
       assertTrue(browser.url().getPath().endsWith("/inapp/done"), browser.url().toString());
       assertEquals("withdrawal", browser.queryParameter("what"));
@@ -101,7 +123,8 @@ class MoneyScreensIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("KYC: a deposit above the threshold is refused until the trader submits KYC on the KYC screen and it is approved")
+  @DisplayName(
+      "KYC: a deposit above the threshold is refused until the trader submits KYC on the KYC screen and it is approved")
   void kycGate() {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = trader(browser);
@@ -110,13 +133,15 @@ class MoneyScreensIT extends ContractIT {
       assertTrue(browser.text("messages").contains("verified identity"), browser.text("messages"));
       assertEquals(0, SandboxRows.balanceChanges(trader.login()));
 
-      browser.open("/inapp/kyc?token=" + trader.inAppToken(ctrader, crmApiToken) + "&kycType=poi&lang=en");
+      browser.open(
+          "/inapp/kyc?token=" + trader.inAppToken(ctrader, crmApiToken) + "&kycType=poi&lang=en");
       assertEquals("Not started", browser.text("kyc-status"));
       browser.screenshots("inapp-kyc");
       browser.select("kyc:decision", "APPROVE").click("kyc:submit");
       assertEquals("kyc", browser.queryParameter("what"));
       browser.open("/inapp/kyc");
-      assertEquals("Verified", browser.text("kyc-status"), "the same InApp session shows the new status");
+      assertEquals(
+          "Verified", browser.text("kyc-status"), "the same InApp session shows the new status");
       assertTrue(!browser.has("kyc:submit"), "nothing more to submit");
 
       open(browser, trader, "/inapp/deposit");
@@ -127,7 +152,8 @@ class MoneyScreensIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("sandbox: a person deposits from the client area, where the sandbox plays cTrader's app (4.4 + the screen)")
+  @DisplayName(
+      "sandbox: a person deposits from the client area, where the sandbox plays cTrader's app (4.4 + the screen)")
   void sandboxTryLinks() {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = trader(browser);

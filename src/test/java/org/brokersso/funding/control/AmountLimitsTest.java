@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class AmountLimitsTest {
 
-  private final AmountLimits limits = new AmountLimits(new BigDecimal("10"), new BigDecimal("50000"), new BigDecimal("1000"));
+  private final AmountLimits limits =
+      new AmountLimits(new BigDecimal("10"), new BigDecimal("50000"), new BigDecimal("1000"));
 
   private Optional<FundingReason> deposit(String amount, int digits) {
-    return limits.refusal(MovementKind.DEPOSIT, amount == null ? null : new BigDecimal(amount), digits);
+    return limits.refusal(
+        MovementKind.DEPOSIT, amount == null ? null : new BigDecimal(amount), digits);
   }
 
   @Test
@@ -23,7 +25,8 @@ class AmountLimitsTest {
     assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), deposit("0", 2));
     assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), deposit("-20", 2));
     assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), deposit("20.001", 2));
-    assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), deposit("20.5", 0), "JPY has no minor unit");
+    assertEquals(
+        Optional.of(FundingReason.AMOUNT_INVALID), deposit("20.5", 0), "JPY has no minor unit");
     assertEquals(Optional.empty(), deposit("20.010", 2), "trailing zeros are no extra precision");
     assertEquals(Optional.empty(), deposit("20.12345678", 8));
   }
@@ -38,9 +41,13 @@ class AmountLimitsTest {
 
   @Test
   void withdrawalsAreBoundedByTheBalanceOnly() {
-    assertEquals(Optional.empty(), limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("0.01"), 2));
-    assertEquals(Optional.empty(), limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("90000"), 2));
-    assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("0.001"), 2));
+    assertEquals(
+        Optional.empty(), limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("0.01"), 2));
+    assertEquals(
+        Optional.empty(), limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("90000"), 2));
+    assertEquals(
+        Optional.of(FundingReason.AMOUNT_INVALID),
+        limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("0.001"), 2));
   }
 
   @Test

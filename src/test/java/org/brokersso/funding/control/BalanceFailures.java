@@ -21,8 +21,8 @@ import org.brokersso.sandbox.control.SandboxCtraderBackend;
 /**
  * Test only, deployed with {@code DepositsIT}. It puts the sandbox behind a proxy that can fail the
  * next call 3.5 whose {@code externalId} starts with a given prefix. The call is either refused
- * before acting, left without answer before acting, or acted and its answer lost. The proxy
- * records every 3.5 that acted. The class is an enabled alternative, so its producer replaces the
+ * before acting, left without answer before acting, or acted and its answer lost. The proxy records
+ * every 3.5 that acted. The class is an enabled alternative, so its producer replaces the
  * selector's backend for the whole deployment. Every other call goes to the sandbox unchanged.
  */
 @Alternative
@@ -37,7 +37,8 @@ public class BalanceFailures {
   }
 
   /** One 3.5 that cTrader booked. */
-  public record Booked(BalanceChangeType type, BigDecimal amount, String externalId, long balanceHistoryId) {}
+  public record Booked(
+      BalanceChangeType type, BigDecimal amount, String externalId, long balanceHistoryId) {}
 
   @Inject SandboxCtraderBackend sandbox;
 
@@ -48,8 +49,14 @@ public class BalanceFailures {
   @Produces
   @ApplicationScoped
   CtraderBackend backend() {
-    return (CtraderBackend) Proxy.newProxyInstance(CtraderBackend.class.getClassLoader(), new Class<?>[] {CtraderBackend.class}, (proxy, method, args) ->
-        method.getName().equals("changeBalance") ? changeBalance(args) : call(method, args));
+    return (CtraderBackend)
+        Proxy.newProxyInstance(
+            CtraderBackend.class.getClassLoader(),
+            new Class<?>[] {CtraderBackend.class},
+            (proxy, method, args) ->
+                method.getName().equals("changeBalance")
+                    ? changeBalance(args)
+                    : call(method, args));
   }
 
   public void reset() {
@@ -78,10 +85,15 @@ public class BalanceFailures {
       throw CtraderRejection.of(WebservErrorCode.UNKNOWN_ERROR, "injected before " + externalId);
     }
     if (injected == Failure.UNREACHABLE_BEFORE_ACTING) {
-      throw new CtraderUnreachable("injected: no answer to " + externalId + " (it did not act)", null);
+      throw new CtraderUnreachable(
+          "injected: no answer to " + externalId + " (it did not act)", null);
     }
-    long balanceHistoryId = sandbox.changeBalance((long) args[0], (BalanceChangeType) args[1], (BigDecimal) args[2], externalId);
-    booked.add(new Booked((BalanceChangeType) args[1], (BigDecimal) args[2], externalId, balanceHistoryId));
+    long balanceHistoryId =
+        sandbox.changeBalance(
+            (long) args[0], (BalanceChangeType) args[1], (BigDecimal) args[2], externalId);
+    booked.add(
+        new Booked(
+            (BalanceChangeType) args[1], (BigDecimal) args[2], externalId, balanceHistoryId));
     if (injected == Failure.ANSWER_LOST) {
       throw new CtraderUnreachable("injected: the answer to " + externalId + " was lost", null);
     }

@@ -51,11 +51,16 @@ class DepositsIT {
   @Deployment
   static WebArchive deployment() {
     return Deployments.withTests(
-        DepositsIT.class, BalanceFailures.class, BalanceFailures.Failure.class, BalanceFailures.Booked.class, FundingAudit.class);
+        DepositsIT.class,
+        BalanceFailures.class,
+        BalanceFailures.Failure.class,
+        BalanceFailures.Booked.class,
+        FundingAudit.class);
   }
 
   private static final Applicant JANE = new Applicant("Jane", "en", true);
-  private static final AccountTerms USD = new AccountTerms("USD", "Retail_USD", 50000, AccountType.HEDGED);
+  private static final AccountTerms USD =
+      new AccountTerms("USD", "Retail_USD", 50000, AccountType.HEDGED);
   private static final SandboxOutcome APPROVE = SandboxOutcome.APPROVE;
   private static final SandboxOutcome DECLINE = SandboxOutcome.DECLINE;
 
@@ -81,9 +86,11 @@ class DepositsIT {
   }
 
   @Test
-  @DisplayName("an approved deposit is credited once with dep-<id>; cTrader's balance and the client area's rise by the amount")
+  @DisplayName(
+      "an approved deposit is credited once with dep-<id>; cTrader's balance and the client area's rise by the amount")
   void approvedDepositIsCreditedOnce() {
-    MoneyMovement deposit = moved(deposits.deposit(userId, login, new BigDecimal("250.75"), key(), APPROVE));
+    MoneyMovement deposit =
+        moved(deposits.deposit(userId, login, new BigDecimal("250.75"), key(), APPROVE));
 
     assertEquals(MovementState.CREDITED, deposit.state());
     List<BalanceFailures.Booked> credits = ctrader.booked("dep-" + deposit.id());
@@ -93,14 +100,22 @@ class DepositsIT {
     assertNotNull(deposit.paymentReference());
     assertBalances("250.75");
     assertInstanceOf(FundingResult.Moved.class, deposits.complete(deposit.id()));
-    assertEquals(1, ctrader.booked("dep-" + deposit.id()).size(), "completing a credited deposit sends nothing");
-    assertTrue(audit.count(userId, AuditAction.DEPOSIT, AuditOutcome.SUCCESS) >= 4, "requested, approved, sent, credited");
+    assertEquals(
+        1,
+        ctrader.booked("dep-" + deposit.id()).size(),
+        "completing a credited deposit sends nothing");
+    assertTrue(
+        audit.count(userId, AuditAction.DEPOSIT, AuditOutcome.SUCCESS) >= 4,
+        "requested, approved, sent, credited");
   }
 
   @Test
   @DisplayName("a declined payment books nothing")
   void declinedDepositBooksNothing() {
-    FundingResult.Refused refused = assertInstanceOf(FundingResult.Refused.class, deposits.deposit(userId, login, new BigDecimal("100"), key(), DECLINE));
+    FundingResult.Refused refused =
+        assertInstanceOf(
+            FundingResult.Refused.class,
+            deposits.deposit(userId, login, new BigDecimal("100"), key(), DECLINE));
 
     assertEquals(FundingReason.PAYMENT_DECLINED, refused.reason());
     assertEquals(MovementState.PAYMENT_DECLINED, refused.movement().state());
@@ -109,17 +124,24 @@ class DepositsIT {
   }
 
   @Test
-  @DisplayName("the same request key twice (a double click) is one deposit and one 3.5; another request under that key is refused")
+  @DisplayName(
+      "the same request key twice (a double click) is one deposit and one 3.5; another request under that key is refused")
   void doubleClickIsOneDeposit() {
     String key = key();
-    MoneyMovement first = moved(deposits.deposit(userId, login, new BigDecimal("100"), key, APPROVE));
-    MoneyMovement second = moved(deposits.deposit(userId, login, new BigDecimal("100.00"), key, APPROVE));
+    MoneyMovement first =
+        moved(deposits.deposit(userId, login, new BigDecimal("100"), key, APPROVE));
+    MoneyMovement second =
+        moved(deposits.deposit(userId, login, new BigDecimal("100.00"), key, APPROVE));
 
     assertEquals(first.id(), second.id());
     assertEquals(1, ctrader.booked("dep-" + first.id()).size());
     assertBalances("100");
-    assertEquals(FundingReason.REQUEST_KEY_REUSED, refusal(deposits.deposit(userId, login, new BigDecimal("200"), key, APPROVE)));
-    assertEquals(FundingReason.REQUEST_KEY_REUSED, refusal(withdrawals.withdraw(userId, login, new BigDecimal("100"), key, APPROVE)));
+    assertEquals(
+        FundingReason.REQUEST_KEY_REUSED,
+        refusal(deposits.deposit(userId, login, new BigDecimal("200"), key, APPROVE)));
+    assertEquals(
+        FundingReason.REQUEST_KEY_REUSED,
+        refusal(withdrawals.withdraw(userId, login, new BigDecimal("100"), key, APPROVE)));
   }
 
   @Test
@@ -127,11 +149,14 @@ class DepositsIT {
   void concurrentDoubleClickIsOneDeposit() throws Exception {
     String key = key();
     CountDownLatch start = new CountDownLatch(1);
-    Callable<FundingResult> click = () -> {
-      start.await();
-      return deposits.deposit(userId, login, new BigDecimal("100"), key, APPROVE);
-    };
-    ManagedExecutorService executor = (ManagedExecutorService) new InitialContext().lookup("java:comp/DefaultManagedExecutorService");
+    Callable<FundingResult> click =
+        () -> {
+          start.await();
+          return deposits.deposit(userId, login, new BigDecimal("100"), key, APPROVE);
+        };
+    ManagedExecutorService executor =
+        (ManagedExecutorService)
+            new InitialContext().lookup("java:comp/DefaultManagedExecutorService");
     Future<FundingResult> one = executor.submit(click);
     Future<FundingResult> two = executor.submit(click);
     start.countDown();
@@ -145,9 +170,13 @@ class DepositsIT {
   }
 
   @Test
-  @DisplayName("cTrader refuses the credit: the deposit waits at PAYMENT_APPROVED, and complete credits it once")
+  @DisplayName(
+      "cTrader refuses the credit: the deposit waits at PAYMENT_APPROVED, and complete credits it once")
   void refusedCreditIsCompleted() {
-    FundingResult.Unfinished waiting = unfinished(deposits.deposit(userId, login, new BigDecimal("75.10"), key(), approveFailing(REFUSED, "dep-")));
+    FundingResult.Unfinished waiting =
+        unfinished(
+            deposits.deposit(
+                userId, login, new BigDecimal("75.10"), key(), approveFailing(REFUSED, "dep-")));
 
     assertEquals(FundingReason.CTRADER_UNAVAILABLE, waiting.reason());
     long id = waiting.movement().id();
@@ -163,10 +192,17 @@ class DepositsIT {
   }
 
   @Test
-  @DisplayName("no answer to the credit, though cTrader did not act: in doubt, complete resends nothing; 'not booked' lets it credit once")
+  @DisplayName(
+      "no answer to the credit, though cTrader did not act: in doubt, complete resends nothing; 'not booked' lets it credit once")
   void unansweredCreditIsInDoubtUntilSettled() {
     FundingResult.Unfinished doubt =
-        unfinished(deposits.deposit(userId, login, new BigDecimal("60"), key(), approveFailing(UNREACHABLE_BEFORE_ACTING, "dep-")));
+        unfinished(
+            deposits.deposit(
+                userId,
+                login,
+                new BigDecimal("60"),
+                key(),
+                approveFailing(UNREACHABLE_BEFORE_ACTING, "dep-")));
     long id = doubt.movement().id();
     assertEquals(FundingReason.IN_DOUBT, doubt.reason());
     assertEquals(MovementState.CREDIT_IN_DOUBT, doubt.movement().state());
@@ -174,17 +210,25 @@ class DepositsIT {
     assertEquals(FundingReason.IN_DOUBT, unfinished(deposits.complete(id)).reason());
     assertEquals(List.of(), ctrader.booked("dep-" + id), "nothing is sent while in doubt");
 
-    assertEquals(FundingReason.CTRADER_UNAVAILABLE, unfinished(unfinished.notBooked(id, "alice")).reason());
+    assertEquals(
+        FundingReason.CTRADER_UNAVAILABLE, unfinished(unfinished.notBooked(id, "alice")).reason());
     assertEquals(MovementState.CREDITED, moved(deposits.complete(id)).state());
     assertEquals(1, ctrader.booked("dep-" + id).size());
     assertBalances("60");
   }
 
   @Test
-  @DisplayName("the credit's answer is lost: in doubt, complete does not resend; the operator's 'booked' finishes it")
+  @DisplayName(
+      "the credit's answer is lost: in doubt, complete does not resend; the operator's 'booked' finishes it")
   void lostCreditAnswerIsNeverResent() {
     FundingResult.Unfinished doubt =
-        unfinished(deposits.deposit(userId, login, new BigDecimal("40.50"), key(), approveFailing(ANSWER_LOST, "dep-")));
+        unfinished(
+            deposits.deposit(
+                userId,
+                login,
+                new BigDecimal("40.50"),
+                key(),
+                approveFailing(ANSWER_LOST, "dep-")));
     long id = doubt.movement().id();
     assertEquals(MovementState.CREDIT_IN_DOUBT, doubt.movement().state());
     assertEquals(1, ctrader.booked("dep-" + id).size());
@@ -205,7 +249,8 @@ class DepositsIT {
   void withdrawalIsDebitedThenPaidOut() {
     moved(deposits.deposit(userId, login, new BigDecimal("500"), key(), APPROVE));
 
-    MoneyMovement withdrawal = moved(withdrawals.withdraw(userId, login, new BigDecimal("200.25"), key(), APPROVE));
+    MoneyMovement withdrawal =
+        moved(withdrawals.withdraw(userId, login, new BigDecimal("200.25"), key(), APPROVE));
 
     assertEquals(MovementState.PAID_OUT, withdrawal.state());
     List<BalanceFailures.Booked> debits = ctrader.booked("wdr-" + withdrawal.id());
@@ -220,7 +265,10 @@ class DepositsIT {
   void withdrawalBeyondTheBalanceIsRefused() {
     moved(deposits.deposit(userId, login, new BigDecimal("100"), key(), APPROVE));
 
-    FundingResult.Refused refused = assertInstanceOf(FundingResult.Refused.class, withdrawals.withdraw(userId, login, new BigDecimal("150"), key(), APPROVE));
+    FundingResult.Refused refused =
+        assertInstanceOf(
+            FundingResult.Refused.class,
+            withdrawals.withdraw(userId, login, new BigDecimal("150"), key(), APPROVE));
 
     assertEquals(FundingReason.NOT_ENOUGH_MONEY, refused.reason());
     assertEquals(MovementState.REFUSED_NOT_ENOUGH_MONEY, refused.movement().state());
@@ -235,7 +283,10 @@ class DepositsIT {
   void declinedPayoutIsReversedOnce() {
     moved(deposits.deposit(userId, login, new BigDecimal("500"), key(), APPROVE));
 
-    FundingResult.Refused reversed = assertInstanceOf(FundingResult.Refused.class, withdrawals.withdraw(userId, login, new BigDecimal("200"), key(), DECLINE));
+    FundingResult.Refused reversed =
+        assertInstanceOf(
+            FundingResult.Refused.class,
+            withdrawals.withdraw(userId, login, new BigDecimal("200"), key(), DECLINE));
 
     long id = reversed.movement().id();
     assertEquals(FundingReason.PAYOUT_DECLINED, reversed.reason());
@@ -247,31 +298,41 @@ class DepositsIT {
     assertEquals(reversals.get(0).balanceHistoryId(), reversed.movement().reversalHistoryId());
     assertBalances("500");
     withdrawals.complete(id);
-    assertEquals(1, ctrader.booked("wdr-rev-" + id).size(), "completing a reversed withdrawal sends nothing");
+    assertEquals(
+        1,
+        ctrader.booked("wdr-rev-" + id).size(),
+        "completing a reversed withdrawal sends nothing");
   }
 
   @Test
-  @DisplayName("a declined payout whose re-credit is refused waits at PAYOUT_FAILED; complete re-credits once")
+  @DisplayName(
+      "a declined payout whose re-credit is refused waits at PAYOUT_FAILED; complete re-credits once")
   void refusedReversalIsCompleted() {
     moved(deposits.deposit(userId, login, new BigDecimal("500"), key(), APPROVE));
     ctrader.failNext(REFUSED, "wdr-rev-");
 
-    FundingResult.Unfinished waiting = unfinished(withdrawals.withdraw(userId, login, new BigDecimal("120"), key(), DECLINE));
+    FundingResult.Unfinished waiting =
+        unfinished(withdrawals.withdraw(userId, login, new BigDecimal("120"), key(), DECLINE));
 
     long id = waiting.movement().id();
     assertEquals(MovementState.PAYOUT_FAILED, waiting.movement().state());
     assertEquals(FundingReason.PAYOUT_DECLINED, waiting.reason());
     assertBalances("380");
-    assertEquals(MovementState.REVERSED, assertInstanceOf(FundingResult.Refused.class, withdrawals.complete(id)).movement().state());
+    assertEquals(
+        MovementState.REVERSED,
+        assertInstanceOf(FundingResult.Refused.class, withdrawals.complete(id)).movement().state());
     assertEquals(1, ctrader.booked("wdr-rev-" + id).size());
     assertBalances("500");
   }
 
   @Test
-  @DisplayName("a deposit above the KYC threshold is refused without approved KYC; at the threshold it goes through")
+  @DisplayName(
+      "a deposit above the KYC threshold is refused without approved KYC; at the threshold it goes through")
   void largeDepositsNeedKyc() {
     String key = key();
-    assertEquals(FundingReason.KYC_REQUIRED, refusal(deposits.deposit(userId, login, new BigDecimal("1000.01"), key, APPROVE)));
+    assertEquals(
+        FundingReason.KYC_REQUIRED,
+        refusal(deposits.deposit(userId, login, new BigDecimal("1000.01"), key, APPROVE)));
     assertTrue(movements.byRequestKey(key).isEmpty(), "nothing recorded");
     assertEquals(1, audit.count(userId, AuditAction.DEPOSIT, AuditOutcome.REFUSED));
 
@@ -280,20 +341,37 @@ class DepositsIT {
   }
 
   @Test
-  @DisplayName("another user's account, an unknown one, or an amount out of bounds is refused before anything happens")
+  @DisplayName(
+      "another user's account, an unknown one, or an amount out of bounds is refused before anything happens")
   void foreignAccountsAndBadAmountsAreRefused() throws Exception {
     long stranger = newUser();
     long strangersLogin = onboarding.open(stranger, JANE, USD).traderLogin();
 
-    assertEquals(FundingReason.NOT_YOUR_ACCOUNT, refusal(deposits.deposit(userId, strangersLogin, new BigDecimal("100"), key(), APPROVE)));
-    assertEquals(FundingReason.NOT_YOUR_ACCOUNT, refusal(withdrawals.withdraw(userId, strangersLogin, new BigDecimal("1"), key(), APPROVE)));
-    assertEquals(FundingReason.NOT_YOUR_ACCOUNT, refusal(deposits.deposit(userId, 1L, new BigDecimal("100"), key(), APPROVE)));
-    assertEquals(FundingReason.AMOUNT_TOO_SMALL, refusal(deposits.deposit(userId, login, new BigDecimal("9.99"), key(), APPROVE)));
-    assertEquals(FundingReason.AMOUNT_TOO_LARGE, refusal(deposits.deposit(userId, login, new BigDecimal("50000.01"), key(), APPROVE)));
-    assertEquals(FundingReason.AMOUNT_INVALID, refusal(deposits.deposit(userId, login, new BigDecimal("10.001"), key(), APPROVE)));
-    assertEquals(FundingReason.AMOUNT_INVALID, refusal(withdrawals.withdraw(userId, login, new BigDecimal("-5"), key(), APPROVE)));
+    assertEquals(
+        FundingReason.NOT_YOUR_ACCOUNT,
+        refusal(deposits.deposit(userId, strangersLogin, new BigDecimal("100"), key(), APPROVE)));
+    assertEquals(
+        FundingReason.NOT_YOUR_ACCOUNT,
+        refusal(withdrawals.withdraw(userId, strangersLogin, new BigDecimal("1"), key(), APPROVE)));
+    assertEquals(
+        FundingReason.NOT_YOUR_ACCOUNT,
+        refusal(deposits.deposit(userId, 1L, new BigDecimal("100"), key(), APPROVE)));
+    assertEquals(
+        FundingReason.AMOUNT_TOO_SMALL,
+        refusal(deposits.deposit(userId, login, new BigDecimal("9.99"), key(), APPROVE)));
+    assertEquals(
+        FundingReason.AMOUNT_TOO_LARGE,
+        refusal(deposits.deposit(userId, login, new BigDecimal("50000.01"), key(), APPROVE)));
+    assertEquals(
+        FundingReason.AMOUNT_INVALID,
+        refusal(deposits.deposit(userId, login, new BigDecimal("10.001"), key(), APPROVE)));
+    assertEquals(
+        FundingReason.AMOUNT_INVALID,
+        refusal(withdrawals.withdraw(userId, login, new BigDecimal("-5"), key(), APPROVE)));
     assertEquals(List.of(), movements.ofUser(userId));
-    assertEquals(new BigDecimal("0.00"), sandbox.tradingAccount(strangersLogin).map(t -> t.money(t.balance())).orElseThrow());
+    assertEquals(
+        new BigDecimal("0.00"),
+        sandbox.tradingAccount(strangersLogin).map(t -> t.money(t.balance())).orElseThrow());
   }
 
   private long newUser() throws Exception {
@@ -322,7 +400,8 @@ class DepositsIT {
   }
 
   private static FundingReason refusal(FundingResult result) {
-    FundingResult.Refused refused = assertInstanceOf(FundingResult.Refused.class, result, result.toString());
+    FundingResult.Refused refused =
+        assertInstanceOf(FundingResult.Refused.class, result, result.toString());
     assertNull(refused.movement(), "refused before anything was recorded");
     return refused.reason();
   }
@@ -339,10 +418,15 @@ class DepositsIT {
     return trader.money(trader.balance());
   }
 
-  /** cTrader's balance and the one the client area shows (TraderAccount) are both {@code expected}. */
+  /**
+   * cTrader's balance and the one the client area shows (TraderAccount) are both {@code expected}.
+   */
   private void assertBalances(String expected) {
     BigDecimal amount = new BigDecimal(expected).setScale(2);
     assertEquals(amount, cTraderBalance(), "cTrader's balance");
-    assertEquals(amount, onboarding.accountsOf(userId).get(0).balance(), "the balance the client area shows");
+    assertEquals(
+        amount,
+        onboarding.accountsOf(userId).get(0).balance(),
+        "the balance the client area shows");
   }
 }

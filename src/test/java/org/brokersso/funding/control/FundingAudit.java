@@ -15,7 +15,9 @@ public class FundingAudit {
 
   public long count(long userId, AuditAction action, AuditOutcome outcome) {
     return em.createQuery(
-            "SELECT COUNT(e) FROM " + AuditEvent.class.getSimpleName() + " e WHERE e.userId = :userId AND e.action = :action AND e.outcome = :outcome",
+            "SELECT COUNT(e) FROM "
+                + AuditEvent.class.getSimpleName()
+                + " e WHERE e.userId = :userId AND e.action = :action AND e.outcome = :outcome",
             Long.class)
         .setParameter("userId", userId)
         .setParameter("action", action)

@@ -33,10 +33,16 @@ class FundingResultTest {
   }
 
   private static FundingReason refusal(MovementState state) {
-    return assertInstanceOf(FundingResult.Refused.class, FundingResult.of(StoredMovements.inState(MovementKind.DEPOSIT, state))).reason();
+    return assertInstanceOf(
+            FundingResult.Refused.class,
+            FundingResult.of(StoredMovements.inState(MovementKind.DEPOSIT, state)))
+        .reason();
   }
 
   private static FundingReason waiting(MovementState state) {
-    return assertInstanceOf(FundingResult.Unfinished.class, FundingResult.of(StoredMovements.inState(MovementKind.DEPOSIT, state))).reason();
+    return assertInstanceOf(
+            FundingResult.Unfinished.class,
+            FundingResult.of(StoredMovements.inState(MovementKind.DEPOSIT, state)))
+        .reason();
   }
 }

@@ -17,11 +17,21 @@ class PaymentProviderSelectorTest {
 
   @Test
   void aLiveServerMustSayNoneUntilARealProviderExists() {
-    assertTrue(assertThrows(IllegalStateException.class, () -> PaymentProviderSelector.choice(Optional.empty(), false))
-        .getMessage().contains("FUNDING_PROVIDER"));
-    assertTrue(assertThrows(IllegalStateException.class, () -> PaymentProviderSelector.choice(Optional.of("sandbox"), false))
-        .getMessage().contains("without collecting money"));
+    assertTrue(
+        assertThrows(
+                IllegalStateException.class,
+                () -> PaymentProviderSelector.choice(Optional.empty(), false))
+            .getMessage()
+            .contains("FUNDING_PROVIDER"));
+    assertTrue(
+        assertThrows(
+                IllegalStateException.class,
+                () -> PaymentProviderSelector.choice(Optional.of("sandbox"), false))
+            .getMessage()
+            .contains("without collecting money"));
     assertEquals("none", PaymentProviderSelector.choice(Optional.of("none"), false));
-    assertThrows(IllegalStateException.class, () -> PaymentProviderSelector.choice(Optional.of("stripe"), false));
+    assertThrows(
+        IllegalStateException.class,
+        () -> PaymentProviderSelector.choice(Optional.of("stripe"), false));
   }
 }

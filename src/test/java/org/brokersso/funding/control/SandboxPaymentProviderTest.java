@@ -13,21 +13,28 @@ class SandboxPaymentProviderTest {
   private final SandboxPaymentProvider provider = new SandboxPaymentProvider();
 
   private static PaymentOrder order(String reference, SandboxOutcome outcome) {
-    return new PaymentOrder(reference, MovementKind.DEPOSIT, 1, 3100001, new BigDecimal("50"), "USD", outcome);
+    return new PaymentOrder(
+        reference, MovementKind.DEPOSIT, 1, 3100001, new BigDecimal("50"), "USD", outcome);
   }
 
   @Test
   void decidesAsTheScreenSays() {
-    assertEquals(PaymentOutcome.APPROVED, provider.start(order("dep-1", SandboxOutcome.APPROVE)).outcome());
-    assertEquals(PaymentOutcome.DECLINED, provider.start(order("dep-2", SandboxOutcome.DECLINE)).outcome());
-    assertEquals(PaymentOutcome.DECLINED, provider.start(order("dep-3", null)).outcome(), "no instruction (lost with a restart): declined");
+    assertEquals(
+        PaymentOutcome.APPROVED, provider.start(order("dep-1", SandboxOutcome.APPROVE)).outcome());
+    assertEquals(
+        PaymentOutcome.DECLINED, provider.start(order("dep-2", SandboxOutcome.DECLINE)).outcome());
+    assertEquals(
+        PaymentOutcome.DECLINED,
+        provider.start(order("dep-3", null)).outcome(),
+        "no instruction (lost with a restart): declined");
   }
 
   @Test
   void startingTheSameReferenceAgainAnswersTheFirstPayment() {
     Payment first = provider.start(order("wdr-4", SandboxOutcome.APPROVE));
     assertEquals(first, provider.start(order("wdr-4", SandboxOutcome.DECLINE)));
-    assertNotEquals(first.reference(), provider.start(order("wdr-5", SandboxOutcome.APPROVE)).reference());
+    assertNotEquals(
+        first.reference(), provider.start(order("wdr-5", SandboxOutcome.APPROVE)).reference());
     assertEquals(PaymentOutcome.APPROVED, provider.outcome(first.reference()));
     assertEquals(PaymentOutcome.DECLINED, provider.outcome("sandbox-unknown"));
   }

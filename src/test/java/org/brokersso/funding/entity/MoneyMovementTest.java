@@ -19,7 +19,8 @@ class MoneyMovementTest {
   private static final BigDecimal HUNDRED = StoredMovements.AMOUNT;
 
   @Test
-  @DisplayName("deposit: collected, then credited once with dep-<id>; the balance rises by the amount")
+  @DisplayName(
+      "deposit: collected, then credited once with dep-<id>; the balance rises by the amount")
   void depositIsCollectedThenCredited() {
     MoneyMovement deposit = StoredMovements.stored(MovementKind.DEPOSIT, 7);
     assertTrue(deposit.awaitsPayment());
@@ -55,11 +56,14 @@ class MoneyMovementTest {
     assertTrue(deposit.state().isFinal());
     assertFalse(deposit.awaitsPayment());
     assertThrows(IllegalStateException.class, deposit::booking);
-    assertThrows(IllegalStateException.class, () -> deposit.paymentAnswered("psp-2", PaymentOutcome.APPROVED, NOW));
+    assertThrows(
+        IllegalStateException.class,
+        () -> deposit.paymentAnswered("psp-2", PaymentOutcome.APPROVED, NOW));
   }
 
   @Test
-  @DisplayName("deposit: a refused credit waits to be sent again; a lost answer is in doubt until an operator settles it")
+  @DisplayName(
+      "deposit: a refused credit waits to be sent again; a lost answer is in doubt until an operator settles it")
   void depositCreditRefusedThenLost() {
     MoneyMovement deposit = StoredMovements.stored(MovementKind.DEPOSIT, 9);
     deposit.paymentAnswered("psp-3", PaymentOutcome.APPROVED, NOW);
@@ -78,8 +82,14 @@ class MoneyMovementTest {
     assertThrows(IllegalStateException.class, () -> deposit.bookingSent(NOW));
 
     deposit.notBooked(NOW);
-    assertEquals(MovementState.PAYMENT_APPROVED, deposit.state(), "found not booked: the credit is due again");
-    assertThrows(IllegalStateException.class, () -> deposit.notBooked(NOW), "only a booking that is out can be settled");
+    assertEquals(
+        MovementState.PAYMENT_APPROVED,
+        deposit.state(),
+        "found not booked: the credit is due again");
+    assertThrows(
+        IllegalStateException.class,
+        () -> deposit.notBooked(NOW),
+        "only a booking that is out can be settled");
 
     deposit.bookingSent(NOW);
     deposit.bookingLost("no answer", NOW);
@@ -89,7 +99,8 @@ class MoneyMovementTest {
   }
 
   @Test
-  @DisplayName("withdrawal: debited with wdr-<id> before any payout, then paid out; the balance falls by the amount")
+  @DisplayName(
+      "withdrawal: debited with wdr-<id> before any payout, then paid out; the balance falls by the amount")
   void withdrawalIsDebitedThenPaidOut() {
     MoneyMovement withdrawal = StoredMovements.stored(MovementKind.WITHDRAWAL, 12);
     assertFalse(withdrawal.awaitsPayment(), "nothing is paid out before the debit");
@@ -110,7 +121,8 @@ class MoneyMovementTest {
   }
 
   @Test
-  @DisplayName("withdrawal: NOT_ENOUGH_MONEY ends it as such; any other refusal, or an operator's 'not booked', ends it not debited")
+  @DisplayName(
+      "withdrawal: NOT_ENOUGH_MONEY ends it as such; any other refusal, or an operator's 'not booked', ends it not debited")
   void withdrawalRefusals() {
     MoneyMovement poor = StoredMovements.stored(MovementKind.WITHDRAWAL, 13);
     poor.bookingSent(NOW);
@@ -132,7 +144,8 @@ class MoneyMovementTest {
   }
 
   @Test
-  @DisplayName("withdrawal: a declined payout is re-credited once with wdr-rev-<id>, keeping the debit's balanceHistoryId")
+  @DisplayName(
+      "withdrawal: a declined payout is re-credited once with wdr-rev-<id>, keeping the debit's balanceHistoryId")
   void declinedPayoutIsReversed() {
     MoneyMovement withdrawal = StoredMovements.stored(MovementKind.WITHDRAWAL, 16);
     withdrawal.bookingSent(NOW);
@@ -144,7 +157,10 @@ class MoneyMovementTest {
 
     withdrawal.bookingSent(NOW);
     withdrawal.bookingRefused(false, "400 UNKNOWN_ERROR", NOW);
-    assertEquals(MovementState.PAYOUT_FAILED, withdrawal.state(), "a refused re-credit waits to be sent again");
+    assertEquals(
+        MovementState.PAYOUT_FAILED,
+        withdrawal.state(),
+        "a refused re-credit waits to be sent again");
     withdrawal.bookingSent(NOW);
     withdrawal.bookingLost("no answer", NOW);
     assertEquals(MovementState.REVERSAL_IN_DOUBT, withdrawal.state());
@@ -163,20 +179,27 @@ class MoneyMovementTest {
     assertEquals("100", movement.amount().toPlainString());
     StoredMovements.set(movement, "amount", new BigDecimal("0.00012345"));
     assertEquals("0.00012345", movement.amount().toPlainString());
-    assertTrue(movement.isSameRequest(11, MovementKind.DEPOSIT, 3100042, new BigDecimal("0.000123450")));
-    assertFalse(movement.isSameRequest(11, MovementKind.WITHDRAWAL, 3100042, new BigDecimal("0.00012345")));
-    assertFalse(movement.isSameRequest(12, MovementKind.DEPOSIT, 3100042, new BigDecimal("0.00012345")));
-    assertThrows(IllegalArgumentException.class, () -> new MoneyMovement(MovementKind.DEPOSIT, 1, 2, BigDecimal.ZERO, "USD", "k", NOW));
+    assertTrue(
+        movement.isSameRequest(11, MovementKind.DEPOSIT, 3100042, new BigDecimal("0.000123450")));
+    assertFalse(
+        movement.isSameRequest(11, MovementKind.WITHDRAWAL, 3100042, new BigDecimal("0.00012345")));
+    assertFalse(
+        movement.isSameRequest(12, MovementKind.DEPOSIT, 3100042, new BigDecimal("0.00012345")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new MoneyMovement(MovementKind.DEPOSIT, 1, 2, BigDecimal.ZERO, "USD", "k", NOW));
   }
 
   @Test
   void unfinishedStatesAreExactlyTheNonFinalOnes() {
     assertEquals(
-        Arrays.stream(MovementState.values()).filter(s -> !s.isFinal()).toList(), Arrays.asList(MoneyMovement.unfinishedStates()));
+        Arrays.stream(MovementState.values()).filter(s -> !s.isFinal()).toList(),
+        Arrays.asList(MoneyMovement.unfinishedStates()));
     assertEquals(6, MovementState.values().length - MoneyMovement.unfinishedStates().length);
   }
 
   private static void assertAmount(BigDecimal expected, BigDecimal actual, String... why) {
-    assertEquals(0, expected.compareTo(actual), expected + " vs " + actual + " " + String.join("", why));
+    assertEquals(
+        0, expected.compareTo(actual), expected + " vs " + actual + " " + String.join("", why));
   }
 }

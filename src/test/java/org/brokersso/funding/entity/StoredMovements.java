@@ -4,7 +4,10 @@ import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** Test only: movements as the journal hands them out, with the id (and any state) the database holds. */
+/**
+ * Test only: movements as the journal hands them out, with the id (and any state) the database
+ * holds.
+ */
 public final class StoredMovements {
 
   public static final Instant NOW = Instant.parse("2025-01-02T03:04:05Z");

@@ -8,9 +8,11 @@ import org.brokersso.ContractClient;
 import org.brokersso.ContractIT;
 import org.junit.jupiter.api.Test;
 
-/** What a sysadmin's monitoring and an integrator's tooling read: readiness and the OpenAPI document. */
+/**
+ * What a sysadmin's monitoring and an integrator's tooling read: readiness and the OpenAPI
+ * document.
+ */
 class PlatformIT extends ContractIT {
-
 
   @Test
   void readinessChecksTheDatabaseAndNamesTheSandbox() {
@@ -34,7 +36,13 @@ class PlatformIT extends ContractIT {
   void openApiDescribesTheFiveCalls() {
     String document = ctrader.get("openapi").expect(200).body();
     for (String path :
-        new String[] {"/oauth2/crmApiToken", "/oauth2/onetime/authorize", "/oauth2/authorize", "/oauth2/onetime/generate", "/oauth2/logout"}) {
+        new String[] {
+          "/oauth2/crmApiToken",
+          "/oauth2/onetime/authorize",
+          "/oauth2/authorize",
+          "/oauth2/onetime/generate",
+          "/oauth2/logout"
+        }) {
       assertTrue(document.contains(path + ":"), path);
     }
   }

@@ -11,9 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.brokersso.Browser;
+import org.brokersso.ContractIT;
 import org.brokersso.InAppTrader;
 import org.brokersso.Traders;
-import org.brokersso.ContractIT;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,8 @@ class InAppGateIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("a 4.4 token opens the generic action screen once, and leaves the address without it")
+  @DisplayName(
+      "a 4.4 token opens the generic action screen once, and leaves the address without it")
   void tokenOpensAScreenOnce() {
     String url;
     try (Browser cTrader = new Browser(ctrader.base())) {
@@ -46,7 +47,8 @@ class InAppGateIT extends ContractIT {
         assertTrue(app.has("close"), "an InApp screen can be closed");
         app.screenshots("inapp-action");
         app.open("/inapp/chat");
-        assertTrue(app.has("support-email"), "the screen session opens the chat too, without a new token");
+        assertTrue(
+            app.has("support-email"), "the screen session opens the chat too, without a new token");
       }
     }
     try (Browser replay = new Browser(ctrader.base())) {
@@ -57,7 +59,8 @@ class InAppGateIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("missing, unknown, expired and login tokens get the refusal page with 400/403 and no screen")
+  @DisplayName(
+      "missing, unknown, expired and login tokens get the refusal page with 400/403 and no screen")
   void refusedTokens() throws Exception {
     assertEquals(400, status("/inapp/action"), "no token");
     assertEquals(403, status("/inapp/action?token=ot_" + "A".repeat(43)), "unknown token");
@@ -74,17 +77,24 @@ class InAppGateIT extends ContractIT {
       Traders.signUp(browser, "/auth/login?firstLogin=true", Traders.newEmail(), false);
       Traders.createAccount(browser);
       String loginToken = browser.queryParameter("token");
-      assertEquals(403, status("/inapp/action?token=" + loginToken), "a login token from the success URL opens no InApp screen");
+      assertEquals(
+          403,
+          status("/inapp/action?token=" + loginToken),
+          "a login token from the success URL opens no InApp screen");
     }
   }
 
   @Test
   @DisplayName("a money screen refuses another trader's account, and one without an account")
   void foreignAccount() throws Exception {
-    try (Browser first = new Browser(ctrader.base()); Browser second = new Browser(ctrader.base())) {
+    try (Browser first = new Browser(ctrader.base());
+        Browser second = new Browser(ctrader.base())) {
       InAppTrader owner = signedUp(first);
       InAppTrader stranger = signedUp(second);
-      assertEquals(403, status("/inapp/deposit?token=" + inAppToken(stranger) + "&account=" + owner.login()), "another trader's account");
+      assertEquals(
+          403,
+          status("/inapp/deposit?token=" + inAppToken(stranger) + "&account=" + owner.login()),
+          "another trader's account");
       assertEquals(400, status("/inapp/withdraw?token=" + inAppToken(stranger)), "no account");
       second.open("/inapp/deposit?token=" + inAppToken(stranger) + "&account=" + owner.login());
       assertTrue(second.text("refused").contains("not one of yours"), second.text("refused"));
@@ -92,7 +102,8 @@ class InAppGateIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("6.3.6 a 4.4 token opens account creation: a new live account, the InApp success page")
+  @DisplayName(
+      "6.3.6 a 4.4 token opens account creation: a new live account, the InApp success page")
   void newAccountFromTheApp() {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = signedUp(browser);
@@ -114,6 +125,8 @@ class InAppGateIT extends ContractIT {
   private int status(String pathAndQuery) throws Exception {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     URI uri = ctrader.base().resolve(pathAndQuery.substring(1));
-    return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return http.send(
+            HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

@@ -73,7 +73,8 @@ class KycChecksIT {
   }
 
   @Test
-  @DisplayName("sandbox APPROVE: approved at once, audited, and a further submission answers the same case")
+  @DisplayName(
+      "sandbox APPROVE: approved at once, audited, and a further submission answers the same case")
   void approvedOnRequest() throws Exception {
     KycCase kase = kyc.submit(userId, "  poa ", SandboxDecision.APPROVE);
 
@@ -99,7 +100,10 @@ class KycChecksIT {
     assertEquals("id", second.kycType());
     assertEquals(1, auditRows("KYC_SUBMISSION", "sandbox"));
     assertTrue(kyc.pending().stream().anyMatch(c -> c.id() == first.id()));
-    assertEquals(KycStatus.PENDING, kyc.refresh(userId).orElseThrow().status(), "the sandbox leaves pending cases to an operator");
+    assertEquals(
+        KycStatus.PENDING,
+        kyc.refresh(userId).orElseThrow().status(),
+        "the sandbox leaves pending cases to an operator");
   }
 
   @Test
@@ -131,7 +135,8 @@ class KycChecksIT {
   }
 
   @Test
-  @DisplayName("an operator decides a pending case; the same decision again is harmless, the opposite refused")
+  @DisplayName(
+      "an operator decides a pending case; the same decision again is harmless, the opposite refused")
   void operatorDecides() throws Exception {
     KycCase pending = kyc.submit(userId, null, SandboxDecision.PENDING);
 
@@ -151,11 +156,14 @@ class KycChecksIT {
   @Test
   void unknownCaseOrUser() {
     assertThrows(NoSuchKycCase.class, () -> kyc.decide(Long.MAX_VALUE, true, null));
-    assertThrows(IllegalArgumentException.class, () -> kyc.submit(Long.MAX_VALUE, null, SandboxDecision.APPROVE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> kyc.submit(Long.MAX_VALUE, null, SandboxDecision.APPROVE));
   }
 
   private int auditRows(String action, String actor) throws Exception {
-    String sql = "SELECT COUNT(*) FROM audit_event WHERE user_id = ? AND action = ? AND actor = ? AND outcome = 'SUCCESS'";
+    String sql =
+        "SELECT COUNT(*) FROM audit_event WHERE user_id = ? AND action = ? AND actor = ? AND outcome = 'SUCCESS'";
     try (Connection connection = database.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(1, userId);

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class KycProvidersTest {
 
   @Test
-  @DisplayName("the sandbox decides what the application asks for, under a reference made of the case id")
+  @DisplayName(
+      "the sandbox decides what the application asks for, under a reference made of the case id")
   void sandboxDecidesOnRequest() {
     SandboxKycProvider sandbox = new SandboxKycProvider();
     assertEquals(KycStatus.APPROVED, sandbox.submit(application(SandboxDecision.APPROVE)).status());
@@ -24,10 +25,12 @@ class KycProvidersTest {
   }
 
   @Test
-  @DisplayName("live without a vendor: every application waits for an operator, whatever the sandbox decision")
+  @DisplayName(
+      "live without a vendor: every application waits for an operator, whatever the sandbox decision")
   void backOfficeLeavesItToOperators() {
     BackOfficeKycProvider backOffice = new BackOfficeKycProvider();
-    assertEquals(KycStatus.PENDING, backOffice.submit(application(SandboxDecision.APPROVE)).status());
+    assertEquals(
+        KycStatus.PENDING, backOffice.submit(application(SandboxDecision.APPROVE)).status());
     assertEquals("back-office-9", backOffice.submit(application(null)).reference());
     assertEquals(KycStatus.PENDING, backOffice.decisionOn("back-office-9").status());
   }

@@ -68,7 +68,8 @@ class KycCaseTest {
   @Test
   void onlyApprovalOrRejectionIsADecision() {
     assertThrows(IllegalArgumentException.class, () -> kase.decide(KycStatus.PENDING, null, LATER));
-    assertThrows(IllegalArgumentException.class, () -> kase.decide(KycStatus.NOT_STARTED, null, LATER));
+    assertThrows(
+        IllegalArgumentException.class, () -> kase.decide(KycStatus.NOT_STARTED, null, LATER));
   }
 
   @Test

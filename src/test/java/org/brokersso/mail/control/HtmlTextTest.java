@@ -8,7 +8,9 @@ class HtmlTextTest {
 
   @Test
   void escapesMarkup() {
-    assertEquals("&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;", HtmlText.escape("<script>alert(\"x\" & 'y')</script>"));
+    assertEquals(
+        "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;",
+        HtmlText.escape("<script>alert(\"x\" & 'y')</script>"));
   }
 
   @Test
@@ -27,7 +29,8 @@ class HtmlTextTest {
 
   @Test
   void lineBreaksAreKeptAndOtherSchemesAreNotLinked() {
-    assertEquals("one<br>\ntwo<br>\njavascript:alert(1)", HtmlText.of("one\r\ntwo\njavascript:alert(1)"));
+    assertEquals(
+        "one<br>\ntwo<br>\njavascript:alert(1)", HtmlText.of("one\r\ntwo\njavascript:alert(1)"));
   }
 
   @Test

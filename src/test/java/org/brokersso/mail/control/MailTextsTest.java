@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MailTextsTest {
 
-  private static final URI LINK = URI.create("https://crm.example.com/auth/reset?token=rt_abc&lang=xx");
+  private static final URI LINK =
+      URI.create("https://crm.example.com/auth/reset?token=rt_abc&lang=xx");
 
   private final MailTexts texts = new MailTexts();
 
@@ -40,7 +41,8 @@ class MailTextsTest {
   @ValueSource(strings = {"", "en", "EN", "de", "fr-CA", "zz", "not a language"})
   void languagesWithoutTheirOwnTextGetEnglish(String lang) {
     assertEquals("Set a new password for ACME Markets", reset(lang).subject());
-    assertEquals("Welcome to ACME Markets", texts.welcome("user@example.org", lang, "Jane").subject());
+    assertEquals(
+        "Welcome to ACME Markets", texts.welcome("user@example.org", lang, "Jane").subject());
   }
 
   @Test
@@ -60,7 +62,8 @@ class MailTextsTest {
     OutgoingMail mail = reset(lang);
     assertEquals("Nueva contraseña para ACME Markets", mail.subject());
     assertTrue(mail.text().contains("El enlace es válido durante 30 minutos."), mail.text());
-    assertTrue(mail.html().startsWith("<!DOCTYPE html>\n<html lang=\"es\" dir=\"ltr\">"), mail.html());
+    assertTrue(
+        mail.html().startsWith("<!DOCTYPE html>\n<html lang=\"es\" dir=\"ltr\">"), mail.html());
   }
 
   @Test
@@ -68,8 +71,11 @@ class MailTextsTest {
     OutgoingMail mail = reset("ar");
     assertEquals("كلمة مرور جديدة لحسابك في ACME Markets", mail.subject());
     assertTrue(mail.text().contains("الرابط صالح لمدة 30 دقيقة"), mail.text());
-    assertTrue(mail.html().startsWith("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"), mail.html());
-    assertEquals("مرحبًا Amira،", texts.welcome("a@example.org", "ar", "Amira").text().lines().findFirst().orElseThrow());
+    assertTrue(
+        mail.html().startsWith("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"), mail.html());
+    assertEquals(
+        "مرحبًا Amira،",
+        texts.welcome("a@example.org", "ar", "Amira").text().lines().findFirst().orElseThrow());
   }
 
   @ParameterizedTest
@@ -77,22 +83,39 @@ class MailTextsTest {
   void resetMailCarriesTheLinkBrokerAndMinutesAndNoLeftoverPlaceholder(String lang) {
     OutgoingMail mail = reset(lang);
     assertEquals("user@example.org", mail.to());
-    assertTrue(mail.text().contains("\n" + LINK + "\n"), "the link stands on a line of its own: " + mail.text());
+    assertTrue(
+        mail.text().contains("\n" + LINK + "\n"),
+        "the link stands on a line of its own: " + mail.text());
     assertTrue(mail.text().contains("ACME Markets"));
     assertTrue(mail.text().contains(" 30 "));
-    assertTrue(mail.html().contains("<a dir=\"ltr\" href=\"https://crm.example.com/auth/reset?token=rt_abc&amp;lang=xx\">"), mail.html());
+    assertTrue(
+        mail.html()
+            .contains(
+                "<a dir=\"ltr\" href=\"https://crm.example.com/auth/reset?token=rt_abc&amp;lang=xx\">"),
+        mail.html());
     OutgoingMail welcome = texts.welcome("user@example.org", lang, "Jane");
     for (OutgoingMail each : new OutgoingMail[] {mail, welcome}) {
-      assertFalse((each.subject() + each.text()).matches("(?s).*\\{\\w+}.*"), each.subject() + each.text());
+      assertFalse(
+          (each.subject() + each.text()).matches("(?s).*\\{\\w+}.*"), each.subject() + each.text());
     }
     assertTrue(welcome.text().contains("Jane"));
   }
 
   @Test
   void validityIsShownInWholeMinutesRoundedUp() {
-    assertTrue(texts.passwordReset("u@example.org", "en", LINK, Duration.ofSeconds(61)).text().contains("valid for 2 minutes"));
-    assertTrue(texts.passwordReset("u@example.org", "en", LINK, Duration.ofHours(1)).text().contains("valid for 60 minutes"));
-    assertThrows(IllegalArgumentException.class, () -> texts.passwordReset("u@example.org", "en", LINK, Duration.ZERO));
+    assertTrue(
+        texts
+            .passwordReset("u@example.org", "en", LINK, Duration.ofSeconds(61))
+            .text()
+            .contains("valid for 2 minutes"));
+    assertTrue(
+        texts
+            .passwordReset("u@example.org", "en", LINK, Duration.ofHours(1))
+            .text()
+            .contains("valid for 60 minutes"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> texts.passwordReset("u@example.org", "en", LINK, Duration.ZERO));
   }
 
   @Test
@@ -113,9 +136,14 @@ class MailTextsTest {
   @ParameterizedTest
   @ValueSource(strings = {"es", "ar"})
   void everyTranslationHasEveryKey(String lang) throws IOException {
-    assertEquals(new Locale(lang), MailTexts.texts(lang).getLocale(), "the bundle of " + lang + " was not found");
+    assertEquals(
+        new Locale(lang),
+        MailTexts.texts(lang).getLocale(),
+        "the bundle of " + lang + " was not found");
     // the file itself, not the bundle: a bundle would quietly fill a missing key from English
-    assertEquals(keys(MailTexts.BUNDLE + ".properties"), keys(MailTexts.BUNDLE + "_" + lang + ".properties"));
+    assertEquals(
+        keys(MailTexts.BUNDLE + ".properties"),
+        keys(MailTexts.BUNDLE + "_" + lang + ".properties"));
   }
 
   private static Set<Object> keys(String resource) throws IOException {

@@ -36,11 +36,13 @@ class MailerTest {
 
   private static final String SMTP_USER = "crm-mailer";
   private static final String SMTP_PASSWORD = "smtp-secret-4711";
-  private static final URI LINK = URI.create("https://crm.example.com/auth/reset?token=rt_Zx-9_aQ%2Fb&lang=ar#top");
+  private static final URI LINK =
+      URI.create("https://crm.example.com/auth/reset?token=rt_Zx-9_aQ%2Fb&lang=ar#top");
 
   @RegisterExtension
   static final GreenMailExtension SMTP =
-      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_PASSWORD));
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_PASSWORD));
 
   private final SandboxOutbox outbox = outbox();
 
@@ -81,7 +83,9 @@ class MailerTest {
 
     assertTrue(SMTP.waitForIncomingEmail(5_000, 1));
     MimeMessage received = SMTP.getReceivedMessages()[0];
-    assertEquals(List.of(new InternetAddress("amira@example.org")), List.of(received.getRecipients(Message.RecipientType.TO)));
+    assertEquals(
+        List.of(new InternetAddress("amira@example.org")),
+        List.of(received.getRecipients(Message.RecipientType.TO)));
     assertEquals("no-reply@broker.example", ((InternetAddress) received.getFrom()[0]).getAddress());
     assertEquals(mail.subject(), received.getSubject());
     assertTrue(received.getSubject().contains("وسيط المثال"), received.getSubject());
@@ -101,18 +105,24 @@ class MailerTest {
 
   @Test
   void plainTextMailIsSentAsASinglePart() throws Exception {
-    toGreenMail().send(new OutgoingMail("jane@example.org", "Ünïcödé subject", "Straße\nhttps://x.example/a?b=c&d=e"));
+    toGreenMail()
+        .send(
+            new OutgoingMail(
+                "jane@example.org", "Ünïcödé subject", "Straße\nhttps://x.example/a?b=c&d=e"));
 
     assertTrue(SMTP.waitForIncomingEmail(5_000, 1));
     MimeMessage received = SMTP.getReceivedMessages()[0];
     assertEquals("Ünïcödé subject", received.getSubject());
     assertTrue(received.isMimeType("text/plain"));
-    assertEquals("Straße\nhttps://x.example/a?b=c&d=e", ((String) received.getContent()).replace("\r\n", "\n"));
+    assertEquals(
+        "Straße\nhttps://x.example/a?b=c&d=e",
+        ((String) received.getContent()).replace("\r\n", "\n"));
   }
 
   @Test
   void aWrongSmtpPasswordIsReportedAndNothingIsDelivered() {
-    Mailer mailer = mailer("127.0.0.1", SMTP.getSmtp().getPort(), "wrong-password", Duration.ofSeconds(5));
+    Mailer mailer =
+        mailer("127.0.0.1", SMTP.getSmtp().getPort(), "wrong-password", Duration.ofSeconds(5));
     MailNotSent refused = assertThrows(MailNotSent.class, () -> mailer.send(arabicReset()));
     assertEquals("E-mail to @example.org was not sent", refused.getMessage());
     assertEquals(0, SMTP.getReceivedMessages().length);
@@ -131,16 +141,21 @@ class MailerTest {
   void aServerThatNeverAnswersFailsWithinTheTimeout() throws IOException {
     try (ServerSocket silent = new ServerSocket(0)) {
       List<Socket> accepted = new CopyOnWriteArrayList<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          accepted.add(silent.accept()); // accepts, then never sends the SMTP greeting
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  accepted.add(silent.accept()); // accepts, then never sends the SMTP greeting
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
       acceptor.start();
-      Mailer mailer = mailer("127.0.0.1", silent.getLocalPort(), SMTP_PASSWORD, Duration.ofMillis(500));
-      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(MailNotSent.class, () -> mailer.send(arabicReset())));
+      Mailer mailer =
+          mailer("127.0.0.1", silent.getLocalPort(), SMTP_PASSWORD, Duration.ofMillis(500));
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(5),
+          () -> assertThrows(MailNotSent.class, () -> mailer.send(arabicReset())));
       for (Socket socket : accepted) {
         socket.close();
       }
@@ -154,7 +169,8 @@ class MailerTest {
     mailer.send(mail);
 
     assertTrue(mailer.keepsMailInOutbox());
-    assertEquals(List.of(mail), outbox.newestFirst().stream().map(SandboxOutbox.KeptMail::mail).toList());
+    assertEquals(
+        List.of(mail), outbox.newestFirst().stream().map(SandboxOutbox.KeptMail::mail).toList());
     assertFalse(SMTP.waitForIncomingEmail(500, 1));
     assertEquals(0, SMTP.getReceivedMessages().length);
   }
@@ -167,24 +183,26 @@ class MailerTest {
 
   @Test
   void aTimeoutOfZeroIsRefusedAtStartUp() {
-    assertThrows(IllegalStateException.class, () -> mailer("127.0.0.1", 25, SMTP_PASSWORD, Duration.ZERO));
+    assertThrows(
+        IllegalStateException.class, () -> mailer("127.0.0.1", 25, SMTP_PASSWORD, Duration.ZERO));
   }
 
   @Test
   void logsShowNeitherBodyNorAddressNorPassword() {
     List<String> lines = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        lines.add(record.getMessage());
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            lines.add(record.getMessage());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger log = Logger.getLogger(Mailer.class.getName());
     Level level = log.getLevel();
     log.addHandler(capture);
@@ -192,7 +210,8 @@ class MailerTest {
     try {
       toGreenMail().send(arabicReset());
       mailer(null, 25, SMTP_PASSWORD, Duration.ofSeconds(5)).send(arabicReset());
-      Mailer refused = mailer("127.0.0.1", SMTP.getSmtp().getPort(), "wrong-password", Duration.ofSeconds(5));
+      Mailer refused =
+          mailer("127.0.0.1", SMTP.getSmtp().getPort(), "wrong-password", Duration.ofSeconds(5));
       assertThrows(MailNotSent.class, () -> refused.send(arabicReset()));
     } finally {
       log.removeHandler(capture);

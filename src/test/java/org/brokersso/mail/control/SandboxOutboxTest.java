@@ -56,14 +56,15 @@ class SandboxOutboxTest {
       List<Callable<Void>> work = new ArrayList<>();
       for (int thread = 0; thread < 8; thread++) {
         int first = thread * 5_000;
-        work.add(() -> {
-          for (int n = first; n < first + 5_000; n++) {
-            outbox.keep(mail(n));
-            List<SandboxOutbox.KeptMail> seen = outbox.newestFirst();
-            assertTrue(seen.size() <= SandboxOutbox.CAPACITY, "overfilled: " + seen.size());
-          }
-          return null;
-        });
+        work.add(
+            () -> {
+              for (int n = first; n < first + 5_000; n++) {
+                outbox.keep(mail(n));
+                List<SandboxOutbox.KeptMail> seen = outbox.newestFirst();
+                assertTrue(seen.size() <= SandboxOutbox.CAPACITY, "overfilled: " + seen.size());
+              }
+              return null;
+            });
       }
       for (Future<Void> done : threads.invokeAll(work, 60, TimeUnit.SECONDS)) {
         done.get(); // rethrows what went wrong in that thread
@@ -73,6 +74,7 @@ class SandboxOutboxTest {
     }
     List<SandboxOutbox.KeptMail> kept = outbox.newestFirst();
     assertEquals(SandboxOutbox.CAPACITY, kept.size());
-    assertEquals(SandboxOutbox.CAPACITY, kept.stream().map(SandboxOutbox.KeptMail::mail).distinct().count());
+    assertEquals(
+        SandboxOutbox.CAPACITY, kept.stream().map(SandboxOutbox.KeptMail::mail).distinct().count());
   }
 }

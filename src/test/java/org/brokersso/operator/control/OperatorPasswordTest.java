@@ -19,7 +19,13 @@ class OperatorPasswordTest {
   void accepted() {
     assertEquals(Check.ACCEPTED, configured(SECRET).check(basic("operator:" + SECRET)));
     assertEquals(Check.ACCEPTED, configured(SECRET).check(basic(":" + SECRET)));
-    assertEquals(Check.ACCEPTED, configured(SECRET).check("basic " + Base64.getEncoder().encodeToString(("ops:" + SECRET).getBytes(StandardCharsets.UTF_8))));
+    assertEquals(
+        Check.ACCEPTED,
+        configured(SECRET)
+            .check(
+                "basic "
+                    + Base64.getEncoder()
+                        .encodeToString(("ops:" + SECRET).getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test
@@ -59,6 +65,7 @@ class OperatorPasswordTest {
   }
 
   private static String basic(String credentials) {
-    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -19,10 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RibbonListTest {
 
   @Test
-  @DisplayName("the shipped default: a closable deposit ribbon and a KYC ribbon that goes once approved")
+  @DisplayName(
+      "the shipped default: a closable deposit ribbon and a KYC ribbon that goes once approved")
   void shippedDefault() throws IOException {
     Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(Path.of("src/main/resources/META-INF/microprofile-config.properties"))) {
+    try (InputStream in =
+        Files.newInputStream(
+            Path.of("src/main/resources/META-INF/microprofile-config.properties"))) {
       properties.load(in);
     }
     List<ConfiguredRibbon> ribbons = RibbonList.parse(properties.getProperty("ribbon.list"));
@@ -30,17 +33,24 @@ class RibbonListTest {
     assertEquals(
         List.of(
             new ConfiguredRibbon("Deposit funds", "#1f8efa", "/inapp/deposit", true, false, false),
-            new ConfiguredRibbon("Verify your identity", "#e8a33d", "/inapp/kyc", false, false, true)),
+            new ConfiguredRibbon(
+                "Verify your identity", "#e8a33d", "/inapp/kyc", false, false, true)),
         ribbons);
   }
 
   @Test
   void optionsAndAbsoluteTargets() {
     List<ConfiguredRibbon> ribbons =
-        RibbonList.parse("Bonus week|#22AA55|https://www.example.org/promo|external, closable\nChat to us | #000000 | /inapp/chat");
+        RibbonList.parse(
+            "Bonus week|#22AA55|https://www.example.org/promo|external, closable\nChat to us | #000000 | /inapp/chat");
 
-    assertEquals(new ConfiguredRibbon("Bonus week", "#22aa55", "https://www.example.org/promo", true, true, false), ribbons.get(0));
-    assertEquals(new ConfiguredRibbon("Chat to us", "#000000", "/inapp/chat", false, false, false), ribbons.get(1));
+    assertEquals(
+        new ConfiguredRibbon(
+            "Bonus week", "#22aa55", "https://www.example.org/promo", true, true, false),
+        ribbons.get(0));
+    assertEquals(
+        new ConfiguredRibbon("Chat to us", "#000000", "/inapp/chat", false, false, false),
+        ribbons.get(1));
   }
 
   @ParameterizedTest
@@ -72,7 +82,10 @@ class RibbonListTest {
       })
   @DisplayName("a malformed ribbon is refused with a message naming it")
   void malformed(String entry) {
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> RibbonList.parse("Fine | #ffffff | /x ; " + entry));
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RibbonList.parse("Fine | #ffffff | /x ; " + entry));
     assertTrue(refused.getMessage().startsWith("ribbon.list, ribbon 2 "), refused.getMessage());
   }
 }

@@ -40,12 +40,26 @@ class RibbonPublisherIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.withTests(RibbonPublisherIT.class, FailingCtraderBackend.class, FailingCtraderBackend.Call.class);
+    return Deployments.withTests(
+        RibbonPublisherIT.class, FailingCtraderBackend.class, FailingCtraderBackend.Call.class);
   }
 
-  /** The shipped defaults, with screen.public-url unset in the tests: the sandbox's fallback base. */
-  private static final Ribbon DEPOSIT = Ribbon.of("#1f8efa", "Deposit funds", true, RibbonAction.inApp("http://localhost:8080/inapp/deposit"));
-  private static final Ribbon KYC = Ribbon.of("#e8a33d", "Verify your identity", false, RibbonAction.inApp("http://localhost:8080/inapp/kyc"));
+  /**
+   * The shipped defaults, with screen.public-url unset in the tests: the sandbox's fallback base.
+   */
+  private static final Ribbon DEPOSIT =
+      Ribbon.of(
+          "#1f8efa",
+          "Deposit funds",
+          true,
+          RibbonAction.inApp("http://localhost:8080/inapp/deposit"));
+
+  private static final Ribbon KYC =
+      Ribbon.of(
+          "#e8a33d",
+          "Verify your identity",
+          false,
+          RibbonAction.inApp("http://localhost:8080/inapp/kyc"));
 
   @Inject RibbonPublisher publisher;
   @Inject RibbonPublications publications;
@@ -74,7 +88,8 @@ class RibbonPublisherIT {
   }
 
   @Test
-  @DisplayName("cTrader refuses the push: no exception, the trader stays pending, the next login pushes")
+  @DisplayName(
+      "cTrader refuses the push: no exception, the trader stays pending, the next login pushes")
   void refusedPushRetriedAtLogin() throws Exception {
     User jane = trader();
     ctrader.refuseNext(SHOW_RIBBONS);
@@ -88,7 +103,8 @@ class RibbonPublisherIT {
   }
 
   @Test
-  @DisplayName("the push's answer is lost: pending, and pushed again at the next login (3.9 replaces, so twice is harmless)")
+  @DisplayName(
+      "the push's answer is lost: pending, and pushed again at the next login (3.9 replaces, so twice is harmless)")
   void lostAnswerRetriedAtLogin() throws Exception {
     User jane = trader();
     ctrader.loseAnswerOfNext(SHOW_RIBBONS);

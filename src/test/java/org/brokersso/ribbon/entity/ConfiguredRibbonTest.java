@@ -26,13 +26,24 @@ class ConfiguredRibbonTest {
 
   @Test
   void inAppByDefault() {
-    Ribbon ribbon = new ConfiguredRibbon("Deposit funds", "#1f8efa", "/inapp/deposit", true, false, false).toRibbon("https://crm.example.com");
-    assertEquals(Ribbon.of("#1f8efa", "Deposit funds", true, RibbonAction.inApp("https://crm.example.com/inapp/deposit")), ribbon);
+    Ribbon ribbon =
+        new ConfiguredRibbon("Deposit funds", "#1f8efa", "/inapp/deposit", true, false, false)
+            .toRibbon("https://crm.example.com");
+    assertEquals(
+        Ribbon.of(
+            "#1f8efa",
+            "Deposit funds",
+            true,
+            RibbonAction.inApp("https://crm.example.com/inapp/deposit")),
+        ribbon);
   }
 
   @Test
   void externalOpensInTheBrowser() {
-    Ribbon ribbon = new ConfiguredRibbon("Promo", "#22aa55", "https://www.example.org/promo", false, true, false).toRibbon("https://crm.example.com");
+    Ribbon ribbon =
+        new ConfiguredRibbon(
+                "Promo", "#22aa55", "https://www.example.org/promo", false, true, false)
+            .toRibbon("https://crm.example.com");
     assertEquals(RibbonAction.external("https://www.example.org/promo"), ribbon.action());
     assertEquals(false, ribbon.closable());
   }

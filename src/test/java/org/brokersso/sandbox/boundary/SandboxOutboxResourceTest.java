@@ -46,8 +46,13 @@ class SandboxOutboxResourceTest {
     String page =
         SandboxOutboxResource.html(
             List.of(
-                new KeptMail(Instant.parse("2025-03-01T10:00:02Z"), new OutgoingMail("new@example.org", "<i>second</i>", "Reset: https://x.example/r?t=1&l=ar")),
-                new KeptMail(Instant.parse("2025-03-01T10:00:01Z"), new OutgoingMail("old@example.org", "first", "Welcome"))));
+                new KeptMail(
+                    Instant.parse("2025-03-01T10:00:02Z"),
+                    new OutgoingMail(
+                        "new@example.org", "<i>second</i>", "Reset: https://x.example/r?t=1&l=ar")),
+                new KeptMail(
+                    Instant.parse("2025-03-01T10:00:01Z"),
+                    new OutgoingMail("old@example.org", "first", "Welcome"))));
 
     assertTrue(page.contains("<title>SANDBOX outbox — not sent</title>"), page);
     assertTrue(page.contains("<h1>SANDBOX outbox — not sent</h1>"), page);

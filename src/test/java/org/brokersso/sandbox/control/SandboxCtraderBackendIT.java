@@ -26,7 +26,10 @@ class SandboxCtraderBackendIT extends CtraderBackendContract {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.withTests(SandboxCtraderBackendIT.class, CtraderBackendContract.class, CtraderBackendContract.Onboarded.class);
+    return Deployments.withTests(
+        SandboxCtraderBackendIT.class,
+        CtraderBackendContract.class,
+        CtraderBackendContract.Onboarded.class);
   }
 
   @Inject CtraderBackend backend;

@@ -41,18 +41,32 @@ class ScreenSecurityIT extends ContractIT {
   private static final String PASSWORD = Traders.PASSWORD;
   private static final String SESSION_COOKIE = "BROKER_SSO_SESSION";
 
-  private static final List<String> SCREENS = List.of(
-      "/auth/login", "/auth/login?firstLogin=true", "/auth/signup", "/auth/forgot", "/auth/reset?token=x", "/account/create",
-      "/callback/success?token=x", "/client/accounts", "/client/password", "/client/email", "/client/partner", "/client/web",
-      "/screen/expired");
+  private static final List<String> SCREENS =
+      List.of(
+          "/auth/login",
+          "/auth/login?firstLogin=true",
+          "/auth/signup",
+          "/auth/forgot",
+          "/auth/reset?token=x",
+          "/account/create",
+          "/callback/success?token=x",
+          "/client/accounts",
+          "/client/password",
+          "/client/email",
+          "/client/partner",
+          "/client/web",
+          "/screen/expired");
 
   @Test
-  @DisplayName("every screen answers with a CSP that sets frame-ancestors and allows no inline script, Cache-Control no-store and Referrer-Policy no-referrer")
+  @DisplayName(
+      "every screen answers with a CSP that sets frame-ancestors and allows no inline script, Cache-Control no-store and Referrer-Policy no-referrer")
   void securityHeadersOnEveryScreen() {
     ScreenClient client = new ScreenClient(ctrader.base());
     for (String screen : SCREENS) {
       HttpResponse<String> answer = client.get(screen);
-      assertTrue(answer.statusCode() == 200 || answer.statusCode() == 303, screen + " answers " + answer.statusCode());
+      assertTrue(
+          answer.statusCode() == 200 || answer.statusCode() == 303,
+          screen + " answers " + answer.statusCode());
       hasSecurityHeaders(answer, screen);
     }
   }
@@ -62,14 +76,24 @@ class ScreenSecurityIT extends ContractIT {
     assertNotNull(policy, screen + " has a Content-Security-Policy");
     Map<String, List<String>> directives = directives(policy);
     List<String> ancestors = directives.get("frame-ancestors");
-    assertNotNull(ancestors, screen + ": frame-ancestors names who may frame the screen: " + policy);
+    assertNotNull(
+        ancestors, screen + ": frame-ancestors names who may frame the screen: " + policy);
     assertFalse(ancestors.contains("*"), screen + ": not anybody: " + policy);
     List<String> scripts = directives.getOrDefault("script-src", directives.get("default-src"));
-    assertNotNull(scripts, screen + ": scripts are restricted (script-src or default-src): " + policy);
-    assertFalse(scripts.contains("'unsafe-inline'") || scripts.contains("'unsafe-eval'") || scripts.contains("*"),
+    assertNotNull(
+        scripts, screen + ": scripts are restricted (script-src or default-src): " + policy);
+    assertFalse(
+        scripts.contains("'unsafe-inline'")
+            || scripts.contains("'unsafe-eval'")
+            || scripts.contains("*"),
         screen + ": no inline script: " + policy);
-    assertTrue(answer.headers().firstValue("Cache-Control").orElse("").contains("no-store"), screen + ": Cache-Control no-store");
-    assertEquals("no-referrer", answer.headers().firstValue("Referrer-Policy").orElse(null), screen + ": Referrer-Policy");
+    assertTrue(
+        answer.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+        screen + ": Cache-Control no-store");
+    assertEquals(
+        "no-referrer",
+        answer.headers().firstValue("Referrer-Policy").orElse(null),
+        screen + ": Referrer-Policy");
   }
 
   /** "default-src 'none'; frame-ancestors 'self' https://x" as directive name to its sources. */
@@ -85,44 +109,70 @@ class ScreenSecurityIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("the session cookie BROKER_SSO_SESSION is Secure, HttpOnly and SameSite=None, and never in a URL")
+  @DisplayName(
+      "the session cookie BROKER_SSO_SESSION is Secure, HttpOnly and SameSite=None, and never in a URL")
   void sessionCookie() {
     HttpResponse<String> answer = new ScreenClient(ctrader.base()).get("/auth/login");
-    String cookie = answer.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(SESSION_COOKIE + "="))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + SESSION_COOKIE + " cookie: " + answer.headers().allValues("Set-Cookie")));
-    List<String> attributes = Arrays.stream(cookie.split(";")).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
+    String cookie =
+        answer.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith(SESSION_COOKIE + "="))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no "
+                            + SESSION_COOKIE
+                            + " cookie: "
+                            + answer.headers().allValues("Set-Cookie")));
+    List<String> attributes =
+        Arrays.stream(cookie.split(";")).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
     assertTrue(attributes.contains("secure"), "Secure: " + cookie);
     assertTrue(attributes.contains("httponly"), "HttpOnly: " + cookie);
     assertTrue(attributes.contains("samesite=none"), "SameSite=None: " + cookie);
-    assertFalse(answer.body().toLowerCase(Locale.ROOT).contains("jsessionid"), "no session id in the page's URLs");
+    assertFalse(
+        answer.body().toLowerCase(Locale.ROOT).contains("jsessionid"),
+        "no session id in the page's URLs");
   }
 
   @Test
-  @DisplayName("a signup post without the form token is refused with 403 and stores nothing; the same post with it signs up")
+  @DisplayName(
+      "a signup post without the form token is refused with 403 and stores nothing; the same post with it signs up")
   void formPostWithoutTokenIsRefused() {
     String email = newEmail();
     ScreenClient client = new ScreenClient(ctrader.base());
     Form signup = client.form("/auth/login?firstLogin=true", "signup");
-    assertTrue(signup.fields().containsKey("jakarta.faces.ViewState"), "the page has a view state to send back");
+    assertTrue(
+        signup.fields().containsKey("jakarta.faces.ViewState"),
+        "the page has a view state to send back");
     Map<String, String> forged = signupFields(signup, email);
-    assertTrue(forged.remove(FormToken.FIELD) != null, "the form carries the token that the forged post leaves out");
+    assertTrue(
+        forged.remove(FormToken.FIELD) != null,
+        "the form carries the token that the forged post leaves out");
     HttpResponse<String> refused = client.post(signup.action(), forged);
     assertEquals(403, refused.statusCode(), "refused");
     assertTrue(refused.body().contains("id=\"expired\""), "with the \"page expired\" screen");
-    assertFalse(refused.headers().firstValue("Location").isPresent(), "and not sent on to account creation");
+    assertFalse(
+        refused.headers().firstValue("Location").isPresent(),
+        "and not sent on to account creation");
     hasSecurityHeaders(refused, "the refused post");
 
     try (Browser browser = new Browser(ctrader.base())) {
       signUp(browser, email);
-      assertEquals("/account/create", browser.url().getPath(), "the address is still free: the refused post stored no user");
+      assertEquals(
+          "/account/create",
+          browser.url().getPath(),
+          "the address is still free: the refused post stored no user");
     }
 
     Form again = client.form("/auth/login?firstLogin=true", "signup");
     HttpResponse<String> accepted = client.post(again.action(), signupFields(again, newEmail()));
-    assertEquals(302, accepted.statusCode(), "the same hand-made post with the token is accepted: " + accepted.body());
-    assertTrue(accepted.headers().firstValue("Location").orElse("").contains("/account/create"), "and signs up");
+    assertEquals(
+        302,
+        accepted.statusCode(),
+        "the same hand-made post with the token is accepted: " + accepted.body());
+    assertTrue(
+        accepted.headers().firstValue("Location").orElse("").contains("/account/create"),
+        "and signs up");
   }
 
   private static Map<String, String> signupFields(Form form, String email) {
@@ -136,40 +186,58 @@ class ScreenSecurityIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("§6.11 an Apple private-relay address is refused at signup with the relay message, and the signup form stays")
+  @DisplayName(
+      "§6.11 an Apple private-relay address is refused at signup with the relay message, and the signup form stays")
   void appleRelayIsRefused() {
     try (Browser browser = new Browser(ctrader.base())) {
-      for (String relay : List.of("x-" + UUID.randomUUID() + "@privaterelay.appleid.com", "X-" + UUID.randomUUID() + "@PrivateRelay.AppleID.com")) {
+      for (String relay :
+          List.of(
+              "x-" + UUID.randomUUID() + "@privaterelay.appleid.com",
+              "X-" + UUID.randomUUID() + "@PrivateRelay.AppleID.com")) {
         signUp(browser, relay);
-        assertTrue(browser.pageText().contains("privaterelay.appleid.com"), "the relay message for " + relay + ": " + browser.pageText());
+        assertTrue(
+            browser.pageText().contains("privaterelay.appleid.com"),
+            "the relay message for " + relay + ": " + browser.pageText());
         assertTrue(browser.has("signup:submit"), "the signup form stays");
-        assertFalse(browser.url().getPath().startsWith("/account"), "no account creation: " + browser.url());
+        assertFalse(
+            browser.url().getPath().startsWith("/account"),
+            "no account creation: " + browser.url());
       }
     }
   }
 
   @Test
-  @DisplayName("login throttling: 5 free wrong passwords, the 6th starts a 1 s wait in which even the right password is refused; then the login works")
+  @DisplayName(
+      "login throttling: 5 free wrong passwords, the 6th starts a 1 s wait in which even the right password is refused; then the login works")
   void loginThrottling() throws InterruptedException {
     String email = newEmail();
     registered(email);
-    // over HTTP, not in the browser, so the attempt after the 6th failure surely falls within its 1 s wait
+    // over HTTP, not in the browser, so the attempt after the 6th failure surely falls within its 1
+    // s wait
     ScreenClient client = new ScreenClient(ctrader.base());
     Form login = client.form("/auth/login?lang=en", "login");
     for (int attempt = 1; attempt <= 6; attempt++) {
-      HttpResponse<String> wrong = client.post(login.action(), loginFields(login, email, "wrong password " + attempt));
+      HttpResponse<String> wrong =
+          client.post(login.action(), loginFields(login, email, "wrong password " + attempt));
       assertEquals(200, wrong.statusCode(), "attempt " + attempt + " stays on the login form");
-      assertTrue(wrong.body().contains("The e-mail or the password is wrong."), "attempt " + attempt + " is checked and wrong");
+      assertTrue(
+          wrong.body().contains("The e-mail or the password is wrong."),
+          "attempt " + attempt + " is checked and wrong");
       login = Form.in(wrong.body(), "login");
     }
-    HttpResponse<String> throttled = client.post(login.action(), loginFields(login, email, PASSWORD));
+    HttpResponse<String> throttled =
+        client.post(login.action(), loginFields(login, email, PASSWORD));
     assertEquals(200, throttled.statusCode(), "the right password during the wait is not let in");
-    assertTrue(throttled.body().contains("Too many attempts. Please wait 1 seconds"), "the trader is told to wait");
+    assertTrue(
+        throttled.body().contains("Too many attempts. Please wait 1 seconds"),
+        "the trader is told to wait");
     login = Form.in(throttled.body(), "login");
 
     Thread.sleep(1_500);
-    HttpResponse<String> admitted = client.post(login.action(), loginFields(login, email, PASSWORD));
-    assertEquals(302, admitted.statusCode(), "after the wait the right password works: " + admitted.body());
+    HttpResponse<String> admitted =
+        client.post(login.action(), loginFields(login, email, PASSWORD));
+    assertEquals(
+        302, admitted.statusCode(), "after the wait the right password works: " + admitted.body());
     URI success = URI.create(admitted.headers().firstValue("Location").orElseThrow());
     assertEquals("/callback/success", success.getPath());
     assertTrue(success.getQuery().startsWith("token=ot_"), "with an OT token: " + success);
@@ -184,21 +252,31 @@ class ScreenSecurityIT extends ContractIT {
   }
 
   @Test
-  @DisplayName("a password is never rendered back: the field is empty after a failed login and after a refused signup")
+  @DisplayName(
+      "a password is never rendered back: the field is empty after a failed login and after a refused signup")
   void passwordsAreNotRenderedBack() {
     String secret = "never-shown-" + UUID.randomUUID();
     try (Browser browser = new Browser(ctrader.base())) {
       browser.open("/auth/login?lang=en");
       browser.type("login:email", newEmail()).type("login:password", secret).click("login:submit");
-      assertTrue(browser.pageText().contains("The e-mail or the password is wrong."), "the login failed");
-      assertEquals("", browser.attribute("[id='login:password']", "value"), "the password field is empty");
-      assertFalse(browser.driver().getPageSource().contains(secret), "the password is nowhere in the page");
+      assertTrue(
+          browser.pageText().contains("The e-mail or the password is wrong."), "the login failed");
+      assertEquals(
+          "", browser.attribute("[id='login:password']", "value"), "the password field is empty");
+      assertFalse(
+          browser.driver().getPageSource().contains(secret), "the password is nowhere in the page");
 
       browser.open("/auth/login?firstLogin=true&lang=en");
-      browser.type("signup:firstName", "Ada").type("signup:email", newEmail()).type("signup:password", secret).click("signup:submit");
+      browser
+          .type("signup:firstName", "Ada")
+          .type("signup:email", newEmail())
+          .type("signup:password", secret)
+          .click("signup:submit");
       assertTrue(browser.has("signup:submit"), "the signup was refused (terms not accepted)");
-      assertEquals("", browser.attribute("[id='signup:password']", "value"), "the password field is empty");
-      assertFalse(browser.driver().getPageSource().contains(secret), "the password is nowhere in the page");
+      assertEquals(
+          "", browser.attribute("[id='signup:password']", "value"), "the password field is empty");
+      assertFalse(
+          browser.driver().getPageSource().contains(secret), "the password is nowhere in the page");
     }
   }
 
@@ -228,7 +306,9 @@ class ScreenSecurityIT extends ContractIT {
     private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]*)\"");
 
     static Form in(String html, String id) {
-      Matcher form = Pattern.compile("<form\\b[^>]*\\bid=\"" + id + "\"[^>]*>(.*?)</form>", Pattern.DOTALL).matcher(html);
+      Matcher form =
+          Pattern.compile("<form\\b[^>]*\\bid=\"" + id + "\"[^>]*>(.*?)</form>", Pattern.DOTALL)
+              .matcher(html);
       assertTrue(form.find(), "the page has the form " + id);
       Matcher action = ACTION.matcher(form.group());
       assertTrue(action.find(), "the form " + id + " has an action");
@@ -245,17 +325,21 @@ class ScreenSecurityIT extends ContractIT {
     }
 
     private static String unescape(String html) {
-      return html.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+      return html.replace("&quot;", "\"")
+          .replace("&lt;", "<")
+          .replace("&gt;", ">")
+          .replace("&amp;", "&");
     }
   }
 
   /**
-   * Plain HTTP to the screens, following no redirect, keeping the session cookie by hand: java.net's
-   * CookieManager would not send a Secure cookie back to http://localhost.
+   * Plain HTTP to the screens, following no redirect, keeping the session cookie by hand:
+   * java.net's CookieManager would not send a Secure cookie back to http://localhost.
    */
   private static final class ScreenClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private String cookie;
 
@@ -274,20 +358,26 @@ class ScreenSecurityIT extends ContractIT {
     }
 
     HttpResponse<String> post(String path, Map<String, String> fields) {
-      String body = fields.entrySet().stream()
-          .map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
-          .collect(Collectors.joining("&"));
-      return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+      String body =
+          fields.entrySet().stream()
+              .map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
+              .collect(Collectors.joining("&"));
+      return send(
+          request(path)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(Duration.ofSeconds(60));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(Duration.ofSeconds(60));
       return cookie == null ? request : request.header("Cookie", cookie);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
       try {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         response.headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith(SESSION_COOKIE + "="))
             .forEach(c -> cookie = c.split(";", 2)[0]);

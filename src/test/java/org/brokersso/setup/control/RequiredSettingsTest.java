@@ -13,7 +13,15 @@ class RequiredSettingsTest {
 
   private final Map<String, String> config =
       new HashMap<>(
-          Map.of("sso.ot-token.ttl", "PT60S", "sso.access-token.ttl", "P90D", "sso.crm-api-token.ttl", "P7D", "ctrader.timeout", "PT10S"));
+          Map.of(
+              "sso.ot-token.ttl",
+              "PT60S",
+              "sso.access-token.ttl",
+              "P90D",
+              "sso.crm-api-token.ttl",
+              "P7D",
+              "ctrader.timeout",
+              "PT10S"));
 
   private List<String> problems(boolean sandbox) {
     return RequiredSettings.problems(key -> Optional.ofNullable(config.get(key)), sandbox);
@@ -28,11 +36,16 @@ class RequiredSettingsTest {
   void liveModeNamesEveryMissingKeyWithItsEnvironmentVariable() {
     List<String> problems = problems(false);
     assertEquals(7, problems.size(), problems.toString());
-    assertTrue(problems.get(5).contains("SCREEN_PUBLIC_URL"), "the reset links' base must not come from a Host header");
-    assertTrue(problems.get(6).contains("MAIL_SMTP_HOST"), "a live server must deliver reset mails");
+    assertTrue(
+        problems.get(5).contains("SCREEN_PUBLIC_URL"),
+        "the reset links' base must not come from a Host header");
+    assertTrue(
+        problems.get(6).contains("MAIL_SMTP_HOST"), "a live server must deliver reset mails");
     config.put("screen.public-url", "https://crm.example.com");
     config.put("mail.smtp.host", "smtp.example.com");
-    assertTrue(problems.get(0).contains("sso.crm-api.password") && problems.get(0).contains("SSO_CRM_API_PASSWORD"));
+    assertTrue(
+        problems.get(0).contains("sso.crm-api.password")
+            && problems.get(0).contains("SSO_CRM_API_PASSWORD"));
     assertTrue(problems.get(1).contains("CTRADER_BROKER_CRM_NAME"));
     config.put("sso.crm-api.password", "secret");
     config.put("ctrader.broker-crm-name", "EXAMPLE_CRM");

@@ -37,16 +37,23 @@ class AuthorizeResourceIT extends ContractIT {
   void invalidTokensAreRefused() {
     ctrader.authorize(crmApiToken, "at_" + "Q".repeat(43)).expectError(404, "TOKEN_NOT_FOUND");
     ctrader.authorize(crmApiToken, "lt_whatever").expectError(417, "CID_NON_EXISTED_TOKEN");
-    ctrader.post("oauth2/authorize", "{}", Map.of("crmApiToken", crmApiToken)).expectError(400, "MISSING_REQUIRED_PARAMETER");
-    ctrader.post("oauth2/authorize", "{\"accessToken\":[]}", Map.of("crmApiToken", crmApiToken))
+    ctrader
+        .post("oauth2/authorize", "{}", Map.of("crmApiToken", crmApiToken))
+        .expectError(400, "MISSING_REQUIRED_PARAMETER");
+    ctrader
+        .post("oauth2/authorize", "{\"accessToken\":[]}", Map.of("crmApiToken", crmApiToken))
         .expectError(400, "INVALID_REQUEST");
   }
 
   @Test
   @DisplayName("6.1.3(3) a wrong crmApiToken is 403 and reveals no user")
   void badCrmApiTokenIsForbidden() {
-    ctrader.authorize("cat_" + "w".repeat(43), accessToken).expectError(403, "CH_CLIENT_AUTH_FAILURE");
-    ctrader.post("oauth2/authorize", "{\"accessToken\":\"" + accessToken + "\"}").expectError(403, "CH_CLIENT_AUTH_FAILURE");
+    ctrader
+        .authorize("cat_" + "w".repeat(43), accessToken)
+        .expectError(403, "CH_CLIENT_AUTH_FAILURE");
+    ctrader
+        .post("oauth2/authorize", "{\"accessToken\":\"" + accessToken + "\"}")
+        .expectError(403, "CH_CLIENT_AUTH_FAILURE");
   }
 
   @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 /** Call 4.1 {@code POST /oauth2/crmApiToken}, over HTTP against the deployed WAR. */
 class CrmApiTokenResourceIT extends ContractIT {
 
-
   @Test
   @DisplayName("6.1.1(1) the right password yields a crmApiToken that opens calls 4.2-4.5")
   void rightPasswordYieldsToken() {
@@ -26,7 +25,9 @@ class CrmApiTokenResourceIT extends ContractIT {
   @Test
   @DisplayName("6.1.1(2) a wrong password is 403 CH_CLIENT_AUTH_FAILURE with no token")
   void wrongPasswordIsForbidden() {
-    ctrader.post("oauth2/crmApiToken", "{\"password\":\"not-the-password\"}").expectError(403, "CH_CLIENT_AUTH_FAILURE");
+    ctrader
+        .post("oauth2/crmApiToken", "{\"password\":\"not-the-password\"}")
+        .expectError(403, "CH_CLIENT_AUTH_FAILURE");
   }
 
   @Test
@@ -50,9 +51,15 @@ class CrmApiTokenResourceIT extends ContractIT {
   @Test
   void oldEditionPrefixAndParameterNameAreAccepted() {
     String token = ctrader.crmApiToken();
-    ctrader.post("cid/oauth2/crmApiToken", "{\"password\":\"" + ContractClient.SANDBOX_PASSWORD + "\"}").expect(200);
+    ctrader
+        .post(
+            "cid/oauth2/crmApiToken", "{\"password\":\"" + ContractClient.SANDBOX_PASSWORD + "\"}")
+        .expect(200);
     ContractClient.Reply reply =
-        ctrader.post("cid/oauth2/onetime/authorize", "{\"code\":\"ot_" + "C".repeat(43) + "\"}", Map.of("token", token));
+        ctrader.post(
+            "cid/oauth2/onetime/authorize",
+            "{\"code\":\"ot_" + "C".repeat(43) + "\"}",
+            Map.of("token", token));
     assertEquals(404, reply.status(), reply.body());
   }
 

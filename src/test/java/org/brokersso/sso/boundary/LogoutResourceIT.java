@@ -37,18 +37,29 @@ class LogoutResourceIT extends ContractIT {
 
   @Test
   void missingOrInvalidParametersAreBadRequests() {
-    ctrader.post("oauth2/logout", null, Map.of("crmApiToken", crmApiToken, "accessToken", accessToken))
+    ctrader
+        .post("oauth2/logout", null, Map.of("crmApiToken", crmApiToken, "accessToken", accessToken))
         .expectError(400, "MISSING_REQUIRED_PARAMETER");
-    ctrader.post("oauth2/logout", null, Map.of("crmApiToken", crmApiToken, "userId", "x1", "accessToken", accessToken))
+    ctrader
+        .post(
+            "oauth2/logout",
+            null,
+            Map.of("crmApiToken", crmApiToken, "userId", "x1", "accessToken", accessToken))
         .expectError(400, "INVALID_REQUEST");
-    ctrader.post("oauth2/logout", null, Map.of("crmApiToken", crmApiToken, "userId", Long.toString(userId)))
+    ctrader
+        .post(
+            "oauth2/logout",
+            null,
+            Map.of("crmApiToken", crmApiToken, "userId", Long.toString(userId)))
         .expectError(400, "MISSING_REQUIRED_PARAMETER");
     ctrader.authorize(crmApiToken, accessToken).expect(200);
   }
 
   @Test
   void aWrongCrmApiTokenIsForbiddenAndRevokesNothing() {
-    ctrader.logout("cat_" + "m".repeat(43), userId, accessToken).expectError(403, "CH_CLIENT_AUTH_FAILURE");
+    ctrader
+        .logout("cat_" + "m".repeat(43), userId, accessToken)
+        .expectError(403, "CH_CLIENT_AUTH_FAILURE");
     ctrader.authorize(crmApiToken, accessToken).expect(200);
   }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.brokersso.AuditRows;
 import org.brokersso.ContractClient;
-import org.brokersso.ContractIT;
 import org.brokersso.ContractClient.Reply;
+import org.brokersso.ContractIT;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class OneTimeAuthorizeResourceIT extends ContractIT {
 
-
   @Test
-  @DisplayName("6.1.2(1) a valid OT token of a 'keep me logged in' login yields userId and accessToken")
+  @DisplayName(
+      "6.1.2(1) a valid OT token of a 'keep me logged in' login yields userId and accessToken")
   void keepLoggedInYieldsAccessToken() {
     JsonObject body = ctrader.exchange(crmApiToken, ctrader.login(userId, true)).expect(200).json();
     assertEquals(userId, body.getJsonNumber("userId").longValueExact());
@@ -39,7 +39,8 @@ class OneTimeAuthorizeResourceIT extends ContractIT {
 
   @Test
   void withoutKeepLoggedInThereIsNoAccessToken() {
-    JsonObject body = ctrader.exchange(crmApiToken, ctrader.login(userId, false)).expect(200).json();
+    JsonObject body =
+        ctrader.exchange(crmApiToken, ctrader.login(userId, false)).expect(200).json();
     assertEquals(userId, body.getJsonNumber("userId").longValueExact());
     assertFalse(body.containsKey("accessToken"), body.toString());
   }
@@ -50,8 +51,11 @@ class OneTimeAuthorizeResourceIT extends ContractIT {
     String code = ctrader.login(userId, true);
     ctrader.exchange("cat_" + "x".repeat(43), code).expectError(403, "CH_CLIENT_AUTH_FAILURE");
     ctrader.exchange("not-a-token", code).expectError(403, "CH_CLIENT_AUTH_FAILURE");
-    ctrader.post("oauth2/onetime/authorize", "{\"code\":\"" + code + "\"}").expectError(403, "CH_CLIENT_AUTH_FAILURE");
-    ctrader.post("oauth2/onetime/authorize", "{not json", Map.of("crmApiToken", "wrong"))
+    ctrader
+        .post("oauth2/onetime/authorize", "{\"code\":\"" + code + "\"}")
+        .expectError(403, "CH_CLIENT_AUTH_FAILURE");
+    ctrader
+        .post("oauth2/onetime/authorize", "{not json", Map.of("crmApiToken", "wrong"))
         .expectError(403, "CH_CLIENT_AUTH_FAILURE");
     // the refused calls did not spend the token
     ctrader.exchange(crmApiToken, code).expect(200);
@@ -62,11 +66,14 @@ class OneTimeAuthorizeResourceIT extends ContractIT {
   void invalidCodesAreRefused() {
     ctrader.exchange(crmApiToken, "nonsense").expectError(417, "CID_NON_EXISTED_TOKEN");
     ctrader.exchange(crmApiToken, "ot_" + "Z".repeat(43)).expectError(404, "TOKEN_NOT_FOUND");
-    ctrader.post("oauth2/onetime/authorize", "{}", Map.of("crmApiToken", crmApiToken))
+    ctrader
+        .post("oauth2/onetime/authorize", "{}", Map.of("crmApiToken", crmApiToken))
         .expectError(400, "MISSING_REQUIRED_PARAMETER");
-    ctrader.post("oauth2/onetime/authorize", "{\"code\":", Map.of("crmApiToken", crmApiToken))
+    ctrader
+        .post("oauth2/onetime/authorize", "{\"code\":", Map.of("crmApiToken", crmApiToken))
         .expectError(400, "INVALID_REQUEST");
-    ctrader.post("oauth2/onetime/authorize", null, Map.of("crmApiToken", crmApiToken))
+    ctrader
+        .post("oauth2/onetime/authorize", null, Map.of("crmApiToken", crmApiToken))
         .expectError(400, "MISSING_REQUIRED_PARAMETER");
   }
 
@@ -74,7 +81,8 @@ class OneTimeAuthorizeResourceIT extends ContractIT {
   @DisplayName("a replayed OT token is refused and revokes the access token minted from it")
   void replayIsRefusedAndRevokes() {
     String code = ctrader.login(userId, true);
-    String accessToken = ctrader.exchange(crmApiToken, code).expect(200).json().getString("accessToken");
+    String accessToken =
+        ctrader.exchange(crmApiToken, code).expect(200).json().getString("accessToken");
     ctrader.authorize(crmApiToken, accessToken).expect(200);
 
     ctrader.exchange(crmApiToken, code).expectError(410, "CID_TOKEN_EXPIRED");
@@ -88,7 +96,8 @@ class OneTimeAuthorizeResourceIT extends ContractIT {
   @Test
   void aReplayAfterTheLifetimeStillRevokes() throws InterruptedException {
     String code = ctrader.login(userId, true);
-    String accessToken = ctrader.exchange(crmApiToken, code).expect(200).json().getString("accessToken");
+    String accessToken =
+        ctrader.exchange(crmApiToken, code).expect(200).json().getString("accessToken");
     TimeUnit.MILLISECONDS.sleep(5_500);
     ctrader.exchange(crmApiToken, code).expectError(410, "CID_TOKEN_EXPIRED");
     ctrader.authorize(crmApiToken, accessToken).expectError(410, "CID_TOKEN_EXPIRED");
@@ -111,8 +120,22 @@ class OneTimeAuthorizeResourceIT extends ContractIT {
     assertNotEquals(first, second);
     assertNotEquals(first, otherUser);
     assertNotEquals(second, otherUser);
-    assertEquals(userId, ctrader.exchange(crmApiToken, first).expect(200).json().getJsonNumber("userId").longValue());
-    assertEquals(userId, ctrader.exchange(crmApiToken, second).expect(200).json().getJsonNumber("userId").longValue());
+    assertEquals(
+        userId,
+        ctrader
+            .exchange(crmApiToken, first)
+            .expect(200)
+            .json()
+            .getJsonNumber("userId")
+            .longValue());
+    assertEquals(
+        userId,
+        ctrader
+            .exchange(crmApiToken, second)
+            .expect(200)
+            .json()
+            .getJsonNumber("userId")
+            .longValue());
   }
 
   @Test
@@ -125,10 +148,12 @@ class OneTimeAuthorizeResourceIT extends ContractIT {
     try {
       List<Future<Reply>> replies = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        replies.add(pool.submit(() -> {
-          start.await();
-          return ctrader.exchange(crmApiToken, code);
-        }));
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return ctrader.exchange(crmApiToken, code);
+                }));
       }
       start.countDown();
       int ok = 0;
@@ -150,7 +175,8 @@ class OneTimeAuthorizeResourceIT extends ContractIT {
   @Test
   void theTrailNamesTokensOnlyByHash() {
     String code = ctrader.login(userId, true);
-    String accessToken = ctrader.exchange(crmApiToken, code).expect(200).json().getString("accessToken");
+    String accessToken =
+        ctrader.exchange(crmApiToken, code).expect(200).json().getString("accessToken");
     assertEquals(1, AuditRows.count(code, "OT_TOKEN_ISSUE", "SUCCESS"));
     assertFalse(AuditRows.anyRowContains(code));
     assertFalse(AuditRows.anyRowContains(accessToken));

@@ -26,37 +26,50 @@ class OneTimeGenerateResourceIT extends ContractIT {
   @Test
   @DisplayName("6.1.4(1) a valid request yields a new OT token each call, exchangeable once by 4.2")
   void generatesNewTokensEachCall() {
-    String first = ctrader.generate(crmApiToken, userId, inappToken).expect(200).json().getString("token");
-    String second = ctrader.generate(crmApiToken, userId, inappToken).expect(200).json().getString("token");
+    String first =
+        ctrader.generate(crmApiToken, userId, inappToken).expect(200).json().getString("token");
+    String second =
+        ctrader.generate(crmApiToken, userId, inappToken).expect(200).json().getString("token");
     assertTrue(first.matches("ot_[A-Za-z0-9_-]{43}"), first);
     assertNotEquals(first, second);
     JsonObject exchanged = ctrader.exchange(crmApiToken, first).expect(200).json();
     assertEquals(userId, exchanged.getJsonNumber("userId").longValueExact());
-    assertFalse(exchanged.containsKey("accessToken"), "an InApp token is no 'keep me logged in' login");
+    assertFalse(
+        exchanged.containsKey("accessToken"), "an InApp token is no 'keep me logged in' login");
     ctrader.exchange(crmApiToken, first).expectError(410, "CID_TOKEN_EXPIRED");
   }
 
   @Test
   @DisplayName("6.1.4(2) an unknown userId is 404 with no token")
   void unknownUserIsNotFound() {
-    ctrader.generate(crmApiToken, ContractClient.newUserId(), null).expectError(404, "USER_NOT_FOUND");
+    ctrader
+        .generate(crmApiToken, ContractClient.newUserId(), null)
+        .expectError(404, "USER_NOT_FOUND");
   }
 
   @Test
   @DisplayName("6.1.4(3) a wrong crmApiToken is 403 with no token")
   void badCrmApiTokenIsForbidden() {
-    ctrader.generate("cat_" + "v".repeat(43), userId, inappToken).expectError(403, "CH_CLIENT_AUTH_FAILURE");
+    ctrader
+        .generate("cat_" + "v".repeat(43), userId, inappToken)
+        .expectError(403, "CH_CLIENT_AUTH_FAILURE");
   }
 
   @Test
   void onceIssuedTheInappTokenMustMatch() {
     ctrader.generate(crmApiToken, userId, null).expectError(403, "INAPP_TOKEN_MISMATCH");
-    ctrader.generate(crmApiToken, userId, "ia_" + "u".repeat(43)).expectError(403, "INAPP_TOKEN_MISMATCH");
+    ctrader
+        .generate(crmApiToken, userId, "ia_" + "u".repeat(43))
+        .expectError(403, "INAPP_TOKEN_MISMATCH");
     ctrader.generate(crmApiToken, userId, "garbage").expectError(403, "INAPP_TOKEN_MISMATCH");
 
     long otherUser = ContractClient.newUserId();
     String othersInapp =
-        ctrader.exchange(crmApiToken, ctrader.login(otherUser, false)).expect(200).json().getString("inappToken");
+        ctrader
+            .exchange(crmApiToken, ctrader.login(otherUser, false))
+            .expect(200)
+            .json()
+            .getString("inappToken");
     ctrader.generate(crmApiToken, userId, othersInapp).expectError(403, "INAPP_TOKEN_MISMATCH");
     ctrader.generate(crmApiToken, otherUser, othersInapp).expect(200);
   }
@@ -65,9 +78,15 @@ class OneTimeGenerateResourceIT extends ContractIT {
   void userIdMayArriveAsAStringAndMustBePresent() {
     Map<String, String> query = Map.of("crmApiToken", crmApiToken, "inappToken", inappToken);
     ctrader.post("oauth2/onetime/generate", "{\"userId\":\"" + userId + "\"}", query).expect(200);
-    ctrader.post("oauth2/onetime/generate", "{}", query).expectError(400, "MISSING_REQUIRED_PARAMETER");
-    ctrader.post("oauth2/onetime/generate", "{\"userId\":\"abc\"}", query).expectError(400, "INVALID_REQUEST");
-    ctrader.post("oauth2/onetime/generate", "{\"userId\":1.5}", query).expectError(400, "INVALID_REQUEST");
+    ctrader
+        .post("oauth2/onetime/generate", "{}", query)
+        .expectError(400, "MISSING_REQUIRED_PARAMETER");
+    ctrader
+        .post("oauth2/onetime/generate", "{\"userId\":\"abc\"}", query)
+        .expectError(400, "INVALID_REQUEST");
+    ctrader
+        .post("oauth2/onetime/generate", "{\"userId\":1.5}", query)
+        .expectError(400, "INVALID_REQUEST");
   }
 
   @Test

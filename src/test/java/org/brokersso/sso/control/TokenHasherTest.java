@@ -15,7 +15,9 @@ class TokenHasherTest {
   @Test
   void hashIsTheHexSha256OfTheToken() {
     // echo -n abc | sha256sum
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", TokenHasher.hash("abc"));
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        TokenHasher.hash("abc"));
   }
 
   @Test

@@ -6,7 +6,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The enum mirrors the spec's error table (§4.1); a change here is a change of the wire contract. */
+/**
+ * The enum mirrors the spec's error table (§4.1); a change here is a change of the wire contract.
+ */
 class ContractErrorTest {
 
   @Test

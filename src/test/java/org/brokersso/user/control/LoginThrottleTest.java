@@ -19,7 +19,14 @@ class LoginThrottleTest {
   /** The registered defaults. */
   private LoginThrottle throttle(int trackedKeys) {
     return new LoginThrottle(
-        clock, Duration.ofMinutes(15), 5, 20, 20, Duration.ofMinutes(15), Duration.ofSeconds(30), trackedKeys);
+        clock,
+        Duration.ofMinutes(15),
+        5,
+        20,
+        20,
+        Duration.ofMinutes(15),
+        Duration.ofSeconds(30),
+        trackedKeys);
   }
 
   private void fail(int times, String account, String address) {
@@ -47,7 +54,10 @@ class LoginThrottleTest {
     throttle.failed(TRADER, HOME);
     assertEquals(seconds(1), throttle.waitBefore(TRADER, HOME));
     clock.advance(Duration.ofMillis(400));
-    assertEquals(Optional.of(Duration.ofMillis(600)), throttle.waitBefore(TRADER, HOME), "the wait runs down");
+    assertEquals(
+        Optional.of(Duration.ofMillis(600)),
+        throttle.waitBefore(TRADER, HOME),
+        "the wait runs down");
     clock.advance(Duration.ofMillis(600));
     assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME));
     failWhenAllowed(1, TRADER, HOME);
@@ -81,7 +91,8 @@ class LoginThrottleTest {
     throttle.succeeded(TRADER, HOME);
     assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME));
     throttle.failed(TRADER, HOME);
-    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME), "the pair counts from zero again");
+    assertEquals(
+        Optional.empty(), throttle.waitBefore(TRADER, HOME), "the pair counts from zero again");
 
     // the address has 7 failures; 13 more on other accounts use up its 20 free ones
     for (int i = 0; i < 13; i++) {
@@ -89,7 +100,8 @@ class LoginThrottleTest {
     }
     assertEquals(Optional.empty(), throttle.waitBefore("new@example.com", HOME));
     throttle.failed("guess13@example.com", HOME);
-    assertEquals(seconds(1), throttle.waitBefore("new@example.com", HOME), "the address was not forgiven");
+    assertEquals(
+        seconds(1), throttle.waitBefore("new@example.com", HOME), "the address was not forgiven");
   }
 
   @Test
@@ -111,7 +123,8 @@ class LoginThrottleTest {
     }
     assertEquals(seconds(30), throttle.waitBefore(TRADER, HOME), "the trader, at home");
     fail(500, TRADER, "10.0.0.1");
-    assertEquals(seconds(30), throttle.waitBefore(TRADER, HOME), "even when the attacker does not wait");
+    assertEquals(
+        seconds(30), throttle.waitBefore(TRADER, HOME), "even when the attacker does not wait");
   }
 
   @Test
@@ -154,7 +167,8 @@ class LoginThrottleTest {
     assertEquals("1:2:3", ClientAddress.key("1:2:3"));
     assertEquals("", ClientAddress.key(null));
     assertEquals(64, ClientAddress.key("a".repeat(1000)).length());
-    assertEquals(LoginThrottle.MAX_ACCOUNT_LENGTH, LoginThrottle.accountKey("a".repeat(1000)).length());
+    assertEquals(
+        LoginThrottle.MAX_ACCOUNT_LENGTH, LoginThrottle.accountKey("a".repeat(1000)).length());
   }
 
   @Test
@@ -172,8 +186,12 @@ class LoginThrottleTest {
     for (int i = 0; i < 6; i++) {
       bounded.failed("last@example.com", "192.0.2.9");
     }
-    assertEquals(seconds(1), bounded.waitBefore("last@example.com", "192.0.2.9"), "the newest are kept");
-    assertEquals(Optional.empty(), bounded.waitBefore("first@example.com", "192.0.2.1"), "the oldest were dropped");
+    assertEquals(
+        seconds(1), bounded.waitBefore("last@example.com", "192.0.2.9"), "the newest are kept");
+    assertEquals(
+        Optional.empty(),
+        bounded.waitBefore("first@example.com", "192.0.2.1"),
+        "the oldest were dropped");
   }
 
   @Test
@@ -195,12 +213,22 @@ class LoginThrottleTest {
     Duration quarter = Duration.ofMinutes(15);
     Duration half = Duration.ofSeconds(30);
     Duration tooShort = Duration.ofMillis(500);
-    assertThrows(IllegalStateException.class, () -> new LoginThrottle(clock, Duration.ZERO, 5, 20, 20, quarter, half, 100));
-    assertThrows(IllegalStateException.class, () -> new LoginThrottle(clock, quarter, -1, 20, 20, quarter, half, 100));
-    assertThrows(IllegalStateException.class, () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, tooShort, 100));
-    assertThrows(IllegalStateException.class, () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, half, 2));
+    assertThrows(
+        IllegalStateException.class,
+        () -> new LoginThrottle(clock, Duration.ZERO, 5, 20, 20, quarter, half, 100));
+    assertThrows(
+        IllegalStateException.class,
+        () -> new LoginThrottle(clock, quarter, -1, 20, 20, quarter, half, 100));
+    assertThrows(
+        IllegalStateException.class,
+        () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, tooShort, 100));
+    assertThrows(
+        IllegalStateException.class,
+        () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, half, 2));
     IllegalStateException named =
-        assertThrows(IllegalStateException.class, () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, tooShort, 100));
+        assertThrows(
+            IllegalStateException.class,
+            () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, tooShort, 100));
     assertTrue(named.getMessage().startsWith("user.login.account-max-delay"), named.getMessage());
   }
 }

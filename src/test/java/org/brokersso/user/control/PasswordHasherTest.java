@@ -67,8 +67,12 @@ class PasswordHasherTest {
   @Test
   void verificationUsesTheIterationsStoredWithTheHash() {
     PasswordHasher raised = new PasswordHasher(700_000, 2, Duration.ofSeconds(5));
-    assertTrue(raised.verify(PASSWORD, stored), "a hash stored before the count was raised still verifies");
-    assertFalse(hasher.verify(PASSWORD, stored.replace("$600000$", "$600001$")), "another count, another hash");
+    assertTrue(
+        raised.verify(PASSWORD, stored),
+        "a hash stored before the count was raised still verifies");
+    assertFalse(
+        hasher.verify(PASSWORD, stored.replace("$600000$", "$600001$")),
+        "another count, another hash");
   }
 
   @Test
@@ -82,18 +86,32 @@ class PasswordHasherTest {
   @Test
   void fewerThan600000IterationsAreRefused() {
     IllegalStateException refused =
-        assertThrows(IllegalStateException.class, () -> new PasswordHasher(599_999, 2, Duration.ofSeconds(5)));
-    assertTrue(refused.getMessage().contains("user.password.iterations") && refused.getMessage().contains("600000"));
-    assertThrows(IllegalStateException.class, () -> new PasswordHasher(600_000, 0, Duration.ofSeconds(5)));
+        assertThrows(
+            IllegalStateException.class,
+            () -> new PasswordHasher(599_999, 2, Duration.ofSeconds(5)));
+    assertTrue(
+        refused.getMessage().contains("user.password.iterations")
+            && refused.getMessage().contains("600000"));
+    assertThrows(
+        IllegalStateException.class, () -> new PasswordHasher(600_000, 0, Duration.ofSeconds(5)));
   }
 
   @Test
   void aMalformedStoredValueIsReportedWithoutBeingQuoted() {
-    for (String malformed : new String[] {"", "secret", "bcrypt$600000$AAAA$AAAA", "pbkdf2-sha256$x$AAAA$AAAA",
-        "pbkdf2-sha256$600000$AAAA$AAAA", "pbkdf2-sha256$600000$!!!$" + stored.split("\\$")[3]}) {
+    for (String malformed :
+        new String[] {
+          "",
+          "secret",
+          "bcrypt$600000$AAAA$AAAA",
+          "pbkdf2-sha256$x$AAAA$AAAA",
+          "pbkdf2-sha256$600000$AAAA$AAAA",
+          "pbkdf2-sha256$600000$!!!$" + stored.split("\\$")[3]
+        }) {
       IllegalArgumentException refused =
-          assertThrows(IllegalArgumentException.class, () -> hasher.verify(PASSWORD, malformed), malformed);
-      assertFalse(!malformed.isEmpty() && refused.getMessage().contains(malformed), refused.getMessage());
+          assertThrows(
+              IllegalArgumentException.class, () -> hasher.verify(PASSWORD, malformed), malformed);
+      assertFalse(
+          !malformed.isEmpty() && refused.getMessage().contains(malformed), refused.getMessage());
     }
   }
 
@@ -115,14 +133,18 @@ class PasswordHasherTest {
       single.permits.release();
     }
     assertTrue(single.verify(PASSWORD, stored), "the permit is free again");
-    assertEquals(1, single.permits.availablePermits(), "every hash gave its permit back, the refused ones too");
+    assertEquals(
+        1,
+        single.permits.availablePermits(),
+        "every hash gave its permit back, the refused ones too");
   }
 
   @Test
   void aWaitingLoginProceedsWhenATurnFreesUp() throws Exception {
     PasswordHasher single = new PasswordHasher(600_000, 1, Duration.ofMinutes(1));
     single.permits.acquireUninterruptibly();
-    CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> single.verify(PASSWORD, stored));
+    CompletableFuture<Boolean> waiting =
+        CompletableFuture.supplyAsync(() -> single.verify(PASSWORD, stored));
     while (!single.permits.hasQueuedThreads()) {
       Thread.onSpinWait();
     }
