@@ -21,10 +21,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The broker's flows against any {@link CtraderBackend}: extended by the REST client against the
- * HTTP double ({@code RestCtraderBackendContractTest}) and by the sandbox in the server ({@code
- * SandboxCtraderBackendIT}), so the sandbox answers what the contract says cTrader answers. The
- * amounts and currencies below are what the HTTP double is scripted for.
+ * The broker's flows against any {@link CtraderBackend}: extended by the REST client against
+ * cTrader's stand-in over HTTP ({@code RestCtraderBackendContractTest}) and by the sandbox in the
+ * server ({@code InServerSandboxIT}), so the sandbox answers what the contract says cTrader
+ * answers, and so does the stand-in the other tests fail on purpose.
  */
 public abstract class CtraderBackendContract {
 
