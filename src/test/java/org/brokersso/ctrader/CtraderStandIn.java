@@ -56,7 +56,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * links, partner ids, ribbons, agreements, in-app tokens), journals every request (method, path,
  * raw query, headers, raw body, what it answered, whether it acted) and fails on demand, per call:
  * it refuses (any status and error code), withholds its answer without acting, acts and withholds
- * its answer, acts and fails with a 5xx, or answers late.
+ * its answer, acts and fails with a 5xx, acts and drops the connection, or answers late.
  *
  * <p>The design, and why:
  *
@@ -335,6 +335,14 @@ public final class CtraderStandIn implements AutoCloseable {
       add(Outcome.FAIL_AFTER_ACTING, status, "", Duration.ZERO);
     }
 
+    /**
+     * Carried out, then the connection is closed without an answer. The JDK's HttpURLConnection
+     * then sends the request again, once ({@code sun.net.http.retryPost}, true by default).
+     */
+    public void dropConnectionAfterActing() {
+      add(Outcome.DROP_AFTER_ACTING, 0, "", Duration.ZERO);
+    }
+
     /** Carried out and answered as usual, after the delay. */
     public void delay(Duration delay) {
       add(Outcome.DELAY, 0, "", delay);
@@ -353,6 +361,7 @@ public final class CtraderStandIn implements AutoCloseable {
     ANSWER,
     WITHHOLD,
     LOSE_ANSWER,
+    DROP_AFTER_ACTING,
     FAIL_AFTER_ACTING,
     DELAY
   }
@@ -368,9 +377,10 @@ public final class CtraderStandIn implements AutoCloseable {
       long millis) {}
 
   /**
-   * One request as the stand-in received it: {@code status} is what the client got (0: no answer),
-   * {@code answer} what the stand-in had to say (also when it withheld it), {@code acted} whether
-   * it changed cTrader's state. {@code headers} holds Content-Type and Accept, lower-cased keys.
+   * One request as the stand-in received it, journaled on arrival: {@code status} is what the
+   * client got (0: no answer, or not yet), {@code answer} what the stand-in had to say (also when
+   * it withheld it), {@code acted} whether it changed cTrader's state. {@code headers} holds
+   * Content-Type and Accept, lower-cased keys.
    */
   public record Request(
       long seq,
@@ -449,9 +459,9 @@ public final class CtraderStandIn implements AutoCloseable {
       }
       String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
       Reply reply = ctrader.serve(method, uri.getRawPath(), query, headers, body);
-      if (reply.status() == 0) {
+      if (reply.status() == WITHHELD_ANSWER) {
         pause(WITHHELD); // then the connection closes without a word
-      } else {
+      } else if (reply.status() != DROPPED) {
         send(exchange, reply.status(), reply.body());
       }
     } catch (RuntimeException e) {
@@ -487,8 +497,11 @@ public final class CtraderStandIn implements AutoCloseable {
     return Json.createReader(new StringReader(json)).readObject();
   }
 
-  /** An answer; status 0 means none (the connection is held, then closed). */
+  /** An answer; {@link #WITHHELD_ANSWER} or {@link #DROPPED} instead of a status: none. */
   private record Reply(int status, String body, boolean acted) {}
+
+  private static final int WITHHELD_ANSWER = 0;
+  private static final int DROPPED = -1;
 
   /** cTrader refusing a call with an error code (400). */
   private static final class Refused extends RuntimeException {
@@ -531,42 +544,71 @@ public final class CtraderStandIn implements AutoCloseable {
     Reply serve(
         String method, String path, String query, Map<String, String> headers, String body) {
       String call = callOf(method, path);
+      Request arrival =
+          journal(
+              new Request(
+                  0, call, method, path, query, params(query), headers, body, 0, false, ""));
       Rule rule = take(call, body, query);
       Outcome outcome = rule == null ? null : rule.outcome();
       if (outcome == Outcome.DELAY) {
         pause(Duration.ofMillis(rule.millis()));
       }
       Reply reply;
-      Reply withheld = null;
+      String answer;
       if (outcome == Outcome.ANSWER) {
         reply = new Reply(rule.status(), rule.body(), false);
+        answer = reply.body();
       } else if (outcome == Outcome.WITHHOLD) {
-        reply = new Reply(0, "", false);
+        reply = new Reply(WITHHELD_ANSWER, "", false);
+        answer = "";
       } else {
-        reply = act(call, method, path, query, body);
-        if (outcome == Outcome.LOSE_ANSWER) {
-          withheld = reply;
-          reply = new Reply(0, "", reply.acted());
-        } else if (outcome == Outcome.FAIL_AFTER_ACTING) {
-          reply = new Reply(rule.status(), "", reply.acted());
-        }
+        Reply acted = act(call, method, path, query, body);
+        answer = acted.body();
+        reply =
+            outcome == Outcome.LOSE_ANSWER
+                ? new Reply(WITHHELD_ANSWER, "", acted.acted())
+                : outcome == Outcome.DROP_AFTER_ACTING
+                    ? new Reply(DROPPED, "", acted.acted())
+                    : outcome == Outcome.FAIL_AFTER_ACTING
+                        ? new Reply(rule.status(), "", acted.acted())
+                        : acted;
       }
+      Request done =
+          new Request(
+              arrival.seq(),
+              call,
+              method,
+              path,
+              query,
+              arrival.params(),
+              headers,
+              body,
+              Math.max(reply.status(), 0),
+              reply.acted(),
+              answer);
       synchronized (this) {
-        journal.add(
-            new Request(
-                ++seq,
-                call,
-                method,
-                path,
-                query,
-                params(query),
-                headers,
-                body,
-                reply.status(),
-                reply.acted(),
-                withheld != null ? withheld.body() : reply.body()));
+        journal.replaceAll(request -> request.seq() == done.seq() ? done : request);
       }
       return reply;
+    }
+
+    /** Journals a request on arrival, numbered. */
+    private synchronized Request journal(Request arrival) {
+      Request numbered =
+          new Request(
+              ++seq,
+              arrival.call(),
+              arrival.method(),
+              arrival.path(),
+              arrival.query(),
+              arrival.params(),
+              arrival.headers(),
+              arrival.body(),
+              0,
+              false,
+              "");
+      journal.add(numbered);
+      return numbered;
     }
 
     synchronized String control(String method, String path, String body) {

@@ -1,28 +1,18 @@
 package org.brokersso.ctrader.control;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.brokersso.ctrader.WebservDouble.TOKEN;
-import static org.brokersso.ctrader.WebservDouble.error;
+import static org.brokersso.ctrader.CtraderStandIn.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +20,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.brokersso.ctrader.WebservDouble;
+import org.brokersso.ctrader.CtraderStandIn;
+import org.brokersso.ctrader.CtraderStandIn.Request;
 import org.brokersso.ctrader.entity.AccountType;
 import org.brokersso.ctrader.entity.BalanceChangeType;
 import org.brokersso.ctrader.entity.ContactDetails;
@@ -43,32 +34,44 @@ import org.brokersso.ctrader.entity.Trader;
 import org.brokersso.ctrader.entity.TraderRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every call of ctrader-backend-api.md over real HTTP against WireMock: the exact method, path,
- * {@code ?token=} and JSON body sent, the parsing of the documented answers and error codes, the
- * manager-token refresh, time-outs, and which calls are (not) repeated.
+ * Every call of ctrader-backend-api.md over real HTTP against cTrader's stand-in: the exact method,
+ * path, {@code ?token=} and JSON body sent (from the stand-in's journal), the parsing of the
+ * documented answers and error codes, the manager-token refresh, time-outs, and which calls are
+ * (not) repeated. A fresh stand-in numbers like the spec's examples, so Jane below is user 20481377
+ * with trader 3105542, linked as account 47710293.
  */
 class RestCtraderBackendTest {
 
-  private final WebservDouble webserv = new WebservDouble();
+  private static final long USER = 20481377L;
+  private static final long LOGIN = 3105542L;
+  private static final long ACCOUNT = 47710293L;
+  private static final String EMAIL = "jane.doe@example.org";
+
+  /** MD5 of the spec's sample trader password {@code TraderPass#9}. */
+  private static final String HASH = "fd51dddac79fd33c71f5901b9335d1a1";
+
+  private CtraderStandIn standIn;
   private RestCtraderBackend backend;
 
   @BeforeEach
   void start() {
-    webserv.start();
-    backend = webserv.backend();
+    standIn = CtraderStandIn.start();
+    backend = standIn.backend();
   }
 
   @AfterEach
   void stop() {
-    webserv.stop();
+    standIn.close();
   }
 
+  /** The spec's sample answer of 3.3, with a balance and credit a new account cannot have. */
   private static final String TRADER_ANSWER =
       """
       {"login": 3105542, "groupName": "Retail_USD", "depositCurrency": "USD",
@@ -86,136 +89,106 @@ class RestCtraderBackendTest {
   @DisplayName(
       "3.1: the manager token is fetched once, with the MD5 of the password, and shared by all calls")
   void managerTokenIsFetchedOnceAndShared() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/oauth2/ctid/create"))
-            .willReturn(okJson("{\"userId\":1}").withStatus(201)));
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders/7/changebalance"))
-            .willReturn(okJson("{\"balanceHistoryId\":9}")));
-
     backend.createUser(CreateUserRequest.of("a@example.org", null, "en"));
     backend.createUser(CreateUserRequest.of("b@example.org", null, "en"));
-    backend.deposit(7, BigDecimal.ONE, null);
+    long login = openTrader("USD");
+    backend.deposit(login, BigDecimal.ONE, null);
 
-    webserv.server.verify(
-        1,
-        postRequestedFor(urlPathEqualTo("/v2/webserv/managers/token"))
-            .withHeader("Content-Type", equalTo("application/json"))
-            .withQueryParam("token", absent())
-            .withRequestBody(
-                equalToJson(
-                    "{\"login\": 30417, \"hashedPassword\": \"4964e691fb934fe9174a9b9397b53c66\"}")));
-    webserv.server.verify(
-        2,
-        postRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/create"))
-            .withQueryParam("token", equalTo(TOKEN)));
-    webserv.server.verify(
-        1,
-        postRequestedFor(urlPathEqualTo("/v2/webserv/traders/7/changebalance"))
-            .withQueryParam("token", equalTo(TOKEN)));
+    Request token = only("3.1");
+    assertEquals("POST", token.method());
+    assertEquals("/v2/webserv/managers/token", token.path());
+    assertEquals("application/json", token.headers().get("content-type"));
+    assertNull(token.param("token"));
+    assertJson(
+        "{\"login\": 30417, \"hashedPassword\": \"4964e691fb934fe9174a9b9397b53c66\"}", token);
+    assertEquals(List.of(TOKEN, TOKEN), tokensOf("3.2"));
+    assertEquals(List.of(TOKEN), tokensOf("3.5"));
   }
 
   @Test
   @DisplayName("3.2: POST /cid/oauth2/ctid/create with the spec's body; 201 {userId}")
   void createUser() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/oauth2/ctid/create"))
-            .willReturn(okJson("{\"userId\": 20481377}").withStatus(201)));
-
     long userId =
-        backend.createUser(
-            new CreateUserRequest(null, "jane.doe@example.org", "Jane", "janetrades", "de"));
+        backend.createUser(new CreateUserRequest(null, EMAIL, "Jane", "janetrades", "de"));
 
-    assertEquals(20481377L, userId);
-    webserv.server.verify(
-        postRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/create"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withHeader("Accept", equalTo("application/json"))
-            .withRequestBody(
-                equalToJson(
-                    "{\"brokerCrmName\": \"ACMECRM\", \"email\": \"jane.doe@example.org\", \"firstName\": \"Jane\","
-                        + " \"nickName\": \"janetrades\", \"preferredLanguage\": \"de\"}")));
+    assertEquals(USER, userId);
+    Request create = only("3.2");
+    assertEquals("POST", create.method());
+    assertEquals("/cid/oauth2/ctid/create", create.path());
+    assertEquals(TOKEN, create.param("token"));
+    assertEquals("application/json", create.headers().get("accept"));
+    assertJson(
+        "{\"brokerCrmName\": \"ACMECRM\", \"email\": \"jane.doe@example.org\", \"firstName\": \"Jane\","
+            + " \"nickName\": \"janetrades\", \"preferredLanguage\": \"de\"}",
+        create);
+    assertEquals(201, create.status());
   }
 
   @Test
   @DisplayName(
       "3.2: CH_EMAIL_ALREADY_EXISTS becomes a rejection carrying the code, and is not repeated")
   void createUserWithATakenEmail() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/oauth2/ctid/create"))
-            .willReturn(error("CH_EMAIL_ALREADY_EXISTS")));
+    backend.createUser(CreateUserRequest.of(EMAIL, null, "en"));
 
     CtraderRejection rejection =
         assertThrows(
             CtraderRejection.class,
-            () -> backend.createUser(CreateUserRequest.of("jane.doe@example.org", null, "en")));
+            () -> backend.createUser(CreateUserRequest.of(EMAIL, null, "en")));
 
     assertTrue(rejection.is(WebservErrorCode.CH_EMAIL_ALREADY_EXISTS));
     assertEquals(400, rejection.status());
-    assertEquals("ch_email_already_exists", rejection.description());
-    webserv.server.verify(1, postRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/create")));
+    assertEquals("A cTrader user with this email exists", rejection.description());
+    assertEquals(2, standIn.journal("3.2").size(), "one request per call");
   }
 
   @Test
   @DisplayName(
       "3.3: POST /v2/webserv/traders with brokerName and balance 0; the answer's money is scaled by moneyDigits")
   void openTradingAccount() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders"))
-            .willReturn(okJson(TRADER_ANSWER).withStatus(201)));
+    standIn.next("3.3").answer(201, TRADER_ANSWER);
     TraderRequest request =
-        TraderRequest.of(
-                "USD", "Retail_USD", "fd51dddac79fd33c71f5901b9335d1a1", 50000, AccountType.HEDGED)
+        TraderRequest.of("USD", "Retail_USD", HASH, 50000, AccountType.HEDGED)
             .holder(
                 "Jane",
                 "Doe",
                 new ContactDetails(
-                    null,
-                    "Berlin",
-                    276,
-                    null,
-                    "jane.doe@example.org",
-                    "+4930123456",
-                    null,
-                    null,
-                    "IB-7781",
-                    null));
+                    null, "Berlin", 276, null, EMAIL, "+4930123456", null, null, "IB-7781", null));
 
     Trader trader = backend.openTradingAccount(request);
 
-    assertEquals(3105542L, trader.login());
+    assertEquals(LOGIN, trader.login());
     assertEquals(2, trader.moneyDigits());
     assertEquals(new BigDecimal("9876.50"), trader.money(trader.balance()));
     assertEquals(new BigDecimal("15.00"), trader.money(trader.nonWithdrawableBonus()));
     assertEquals(Boolean.FALSE, trader.isLimitedRisk());
     assertEquals(276, trader.contactDetails().countryId());
     assertEquals(1717400000123L, trader.registrationTimestamp());
-    webserv.server.verify(
-        postRequestedFor(urlPathEqualTo("/v2/webserv/traders"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withRequestBody(
-                equalToJson(
-                    """
-                    {"accessRights": "FULL_ACCESS", "accountType": "HEDGED", "balance": 0,
-                     "brokerName": "ACMEFX", "depositCurrency": "USD", "groupName": "Retail_USD",
-                     "hashedPassword": "fd51dddac79fd33c71f5901b9335d1a1", "leverageInCents": 50000,
-                     "totalMarginCalculationType": "MAX",
-                     "contactDetails": {"countryId": 276, "email": "jane.doe@example.org", "phone": "+4930123456",
-                                        "city": "Berlin", "introducingBroker1": "IB-7781"},
-                     "name": "Jane", "lastName": "Doe"}
-                    """)));
+    Request create = only("3.3");
+    assertEquals("POST", create.method());
+    assertEquals("/v2/webserv/traders", create.path());
+    assertEquals(TOKEN, create.param("token"));
+    assertJson(
+        """
+        {"accessRights": "FULL_ACCESS", "accountType": "HEDGED", "balance": 0,
+         "brokerName": "ACMEFX", "depositCurrency": "USD", "groupName": "Retail_USD",
+         "hashedPassword": "fd51dddac79fd33c71f5901b9335d1a1", "leverageInCents": 50000,
+         "totalMarginCalculationType": "MAX",
+         "contactDetails": {"countryId": 276, "email": "jane.doe@example.org", "phone": "+4930123456",
+                            "city": "Berlin", "introducingBroker1": "IB-7781"},
+         "name": "Jane", "lastName": "Doe"}
+        """,
+        create);
   }
 
   @Test
   @DisplayName("3.3: an unknown brokerName is CH_PLANT_INVALID")
   void openTradingAccountForAnUnknownBroker() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders")).willReturn(error("CH_PLANT_INVALID")));
+    RestCtraderBackend elsewhere = standIn.backend(Map.of("ctrader.broker-name", "NO_SUCH_BROKER"));
     CtraderRejection rejection =
         assertThrows(
             CtraderRejection.class,
             () ->
-                backend.openTradingAccount(
+                elsewhere.openTradingAccount(
                     TraderRequest.of("USD", "Retail_USD", "x", 10000, AccountType.NETTED)));
     assertTrue(rejection.is(WebservErrorCode.CH_PLANT_INVALID));
   }
@@ -224,28 +197,25 @@ class RestCtraderBackendTest {
   @DisplayName(
       "3.4: POST /cid/ctid/link with returnAccountDetails=true; answers ctidTraderAccountId")
   void linkAccount() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid/link"))
-            .willReturn(okJson("{\"ctidTraderAccountId\": 47710293}")));
+    backend.createUser(CreateUserRequest.of(EMAIL, "Jane", "en"));
+    openTrader("USD");
 
-    assertEquals(
-        47710293L, backend.linkAccount(20481377L, 3105542L, "fd51dddac79fd33c71f5901b9335d1a1"));
+    assertEquals(ACCOUNT, backend.linkAccount(USER, LOGIN, HASH));
 
-    webserv.server.verify(
-        postRequestedFor(urlPathEqualTo("/cid/ctid/link"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withRequestBody(
-                equalToJson(
-                    "{\"traderLogin\": 3105542, \"traderPasswordHash\": \"fd51dddac79fd33c71f5901b9335d1a1\","
-                        + " \"userId\": 20481377, \"brokerName\": \"ACMEFX\", \"environmentName\": \"live\","
-                        + " \"returnAccountDetails\": true}")));
+    Request link = only("3.4");
+    assertEquals("POST", link.method());
+    assertEquals("/cid/ctid/link", link.path());
+    assertEquals(TOKEN, link.param("token"));
+    assertJson(
+        "{\"traderLogin\": 3105542, \"traderPasswordHash\": \"fd51dddac79fd33c71f5901b9335d1a1\","
+            + " \"userId\": 20481377, \"brokerName\": \"ACMEFX\", \"environmentName\": \"live\","
+            + " \"returnAccountDetails\": true}",
+        link);
   }
 
   @Test
   @DisplayName("3.4: TRADER_NOT_FOUND becomes a rejection")
   void linkAnUnknownTrader() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid/link")).willReturn(error("TRADER_NOT_FOUND")));
     assertTrue(
         assertThrows(CtraderRejection.class, () -> backend.linkAccount(1, 2, "h"))
             .is(WebservErrorCode.TRADER_NOT_FOUND));
@@ -256,37 +226,46 @@ class RestCtraderBackendTest {
   @DisplayName(
       "3.5: POST /v2/webserv/traders/{login}/changebalance with login, preciseAmount and type")
   void changeBalance(BalanceChangeType type) {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders/3105542/changebalance"))
-            .willReturn(okJson("{\"balanceHistoryId\": 90012457}")));
+    onboardJane();
+    if (type.isOutgoing()) { // something to take out first
+      BalanceChangeType in =
+          type.isCredit()
+              ? BalanceChangeType.DEPOSIT_NONWITHDRAWABLE_BONUS
+              : BalanceChangeType.DEPOSIT;
+      backend.changeBalance(LOGIN, in, new BigDecimal("250.75"), "PSP-0");
+      standIn.reset();
+    }
 
+    long balanceHistoryId =
+        backend.changeBalance(LOGIN, type, new BigDecimal("250.75"), "PSP-2024-000918");
+
+    Request change = only("3.5");
     assertEquals(
-        90012457L,
-        backend.changeBalance(3105542L, type, new BigDecimal("250.75"), "PSP-2024-000918"));
-
-    webserv.server.verify(
-        postRequestedFor(urlPathEqualTo("/v2/webserv/traders/3105542/changebalance"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withRequestBody(
-                equalToJson(
-                    "{\"login\": 3105542, \"preciseAmount\": 250.75, \"type\": \""
-                        + type
-                        + "\","
-                        + " \"externalId\": \"PSP-2024-000918\"}")));
+        change.answerJson().getJsonNumber("balanceHistoryId").longValue(), balanceHistoryId);
+    assertEquals("POST", change.method());
+    assertEquals("/v2/webserv/traders/3105542/changebalance", change.path());
+    assertEquals(TOKEN, change.param("token"));
+    assertJson(
+        "{\"login\": 3105542, \"preciseAmount\": 250.75, \"type\": \""
+            + type
+            + "\","
+            + " \"externalId\": \"PSP-2024-000918\"}",
+        change);
   }
 
   @Test
   @DisplayName("3.5: an amount with 8 decimals is sent as a plain JSON number")
   void preciseAmountKeepsItsDigits() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
-            .willReturn(okJson("{\"balanceHistoryId\": 1}")));
-    backend.deposit(5, new BigDecimal("0.00012345"), null);
-    webserv.server.verify(
-        postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
-            .withRequestBody(
-                equalToJson(
-                    "{\"login\": 5, \"preciseAmount\": 0.00012345, \"type\": \"DEPOSIT\"}")));
+    long login = openTrader("BTC");
+    standIn.reset();
+
+    backend.deposit(login, new BigDecimal("0.00012345"), null);
+
+    assertJson(
+        "{\"login\": " + login + ", \"preciseAmount\": 0.00012345, \"type\": \"DEPOSIT\"}",
+        only("3.5"));
+    Trader booked = standIn.trader(login).orElseThrow();
+    assertEquals(new BigDecimal("0.00012345"), booked.money(booked.balance()));
   }
 
   @ParameterizedTest
@@ -304,22 +283,19 @@ class RestCtraderBackendTest {
   @DisplayName(
       "3.5: every documented error code arrives as a rejection carrying it; nothing is repeated")
   void changeBalanceRejections(WebservErrorCode code) {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance")).willReturn(error(code.name())));
+    standIn.every("3.5").refuse(code.name());
     CtraderRejection rejection =
         assertThrows(
             CtraderRejection.class, () -> backend.withdraw(5, new BigDecimal("10"), "W-1"));
     assertEquals(code, rejection.code());
     assertEquals(code.name(), rejection.errorCode());
-    webserv.server.verify(
-        1, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
+    assertEquals(1, standIn.journal("3.5").size());
   }
 
   @Test
   @DisplayName("an unknown error code is kept as sent")
   void unknownCodesAreKept() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid/link")).willReturn(error("CH_SOMETHING_NEW")));
+    standIn.every("3.4").refuse("CH_SOMETHING_NEW");
     CtraderRejection rejection =
         assertThrows(CtraderRejection.class, () -> backend.linkAccount(1, 2, "h"));
     assertEquals(WebservErrorCode.OTHER, rejection.code());
@@ -329,92 +305,77 @@ class RestCtraderBackendTest {
   @Test
   @DisplayName("3.6: PUT /cid/oauth2/ctid/referral on a user, and on an account")
   void setPartner() {
-    webserv.server.stubFor(
-        put(urlPathEqualTo("/cid/oauth2/ctid/referral")).willReturn(aResponse().withStatus(200)));
+    onboardJane();
 
-    backend.setPartner(20481377L, null, "IB-7781");
-    backend.setPartner(20481377L, 47710293L, "IB-7782");
+    backend.setPartner(USER, null, "IB-7781");
+    backend.setPartner(USER, ACCOUNT, "IB-7782");
 
-    webserv.server.verify(
-        putRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/referral"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withRequestBody(
-                equalToJson(
-                    "{\"brokerCrmName\": \"ACMECRM\", \"partnerId\": \"IB-7781\", \"userId\": 20481377}")));
-    webserv.server.verify(
-        putRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/referral"))
-            .withRequestBody(
-                equalToJson(
-                    "{\"brokerCrmName\": \"ACMECRM\", \"partnerId\": \"IB-7782\", \"userId\": 20481377, \"ctidTraderAccountId\": 47710293}")));
+    List<Request> set = standIn.journal("3.6");
+    assertEquals(List.of("PUT", "PUT"), set.stream().map(Request::method).toList());
+    assertEquals(TOKEN, set.get(0).param("token"));
+    assertJson(
+        "{\"brokerCrmName\": \"ACMECRM\", \"partnerId\": \"IB-7781\", \"userId\": 20481377}",
+        set.get(0));
+    assertJson(
+        "{\"brokerCrmName\": \"ACMECRM\", \"partnerId\": \"IB-7782\", \"userId\": 20481377, \"ctidTraderAccountId\": 47710293}",
+        set.get(1));
   }
 
   @Test
   @DisplayName(
       "3.7: GET /cid/oauth2/ctid/referral with brokerCrmName and one of userId / ctidTraderAccountId")
   void partnerOf() {
-    webserv.server.stubFor(
-        get(urlPathEqualTo("/cid/oauth2/ctid/referral"))
-            .withQueryParam("ctidTraderAccountId", equalTo("47710293"))
-            .willReturn(
-                okJson(
-                    "{\"userId\": 20481377, \"ctidTraderAccountId\": 47710293, \"partnerId\": \"IB-7781\"}")));
-    webserv.server.stubFor(
-        get(urlPathEqualTo("/cid/oauth2/ctid/referral"))
-            .withQueryParam("userId", equalTo("5"))
-            .willReturn(aResponse().withStatus(200)));
+    onboardJane();
+    backend.setPartner(USER, ACCOUNT, "IB-7781");
+    long joe = backend.createUser(CreateUserRequest.of("joe@example.org", "Joe", "en"));
+    standIn.reset();
 
     assertEquals(
-        new Referral(20481377L, 47710293L, "IB-7781"),
-        backend.partnerOf(20481377L, 47710293L).orElseThrow());
-    assertTrue(backend.partnerOf(5, null).isEmpty());
+        new Referral(USER, ACCOUNT, "IB-7781"), backend.partnerOf(USER, ACCOUNT).orElseThrow());
+    assertTrue(backend.partnerOf(joe, null).isEmpty());
 
-    webserv.server.verify(
-        getRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/referral"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withQueryParam("brokerCrmName", equalTo("ACMECRM"))
-            .withQueryParam("ctidTraderAccountId", equalTo("47710293"))
-            .withQueryParam("userId", absent()));
+    Request read = standIn.journal("3.7").get(0);
+    assertEquals("GET", read.method());
+    assertEquals("/cid/oauth2/ctid/referral", read.path());
+    assertEquals(TOKEN, read.param("token"));
+    assertEquals("ACMECRM", read.param("brokerCrmName"));
+    assertEquals("47710293", read.param("ctidTraderAccountId"));
+    assertNull(read.param("userId"));
   }
 
   @Test
   @DisplayName(
       "3.8: DELETE /cid/oauth2/ctid/referral with userId and, for an account, ctidTraderAccountId")
   void removePartner() {
-    webserv.server.stubFor(
-        delete(urlPathEqualTo("/cid/oauth2/ctid/referral"))
-            .willReturn(aResponse().withStatus(200)));
+    onboardJane();
 
-    backend.removePartner(20481377L, 47710293L);
-    backend.removePartner(20481377L, null);
+    backend.removePartner(USER, ACCOUNT);
+    backend.removePartner(USER, null);
 
-    webserv.server.verify(
-        deleteRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/referral"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withQueryParam("brokerCrmName", equalTo("ACMECRM"))
-            .withQueryParam("userId", equalTo("20481377"))
-            .withQueryParam("ctidTraderAccountId", equalTo("47710293")));
-    webserv.server.verify(
-        deleteRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/referral"))
-            .withQueryParam("userId", equalTo("20481377"))
-            .withQueryParam("ctidTraderAccountId", absent()));
+    List<Request> removed = standIn.journal("3.8");
+    assertEquals(List.of("DELETE", "DELETE"), removed.stream().map(Request::method).toList());
+    assertEquals(TOKEN, removed.get(0).param("token"));
+    assertEquals("ACMECRM", removed.get(0).param("brokerCrmName"));
+    assertEquals("20481377", removed.get(0).param("userId"));
+    assertEquals("47710293", removed.get(0).param("ctidTraderAccountId"));
+    assertEquals("20481377", removed.get(1).param("userId"));
+    assertNull(removed.get(1).param("ctidTraderAccountId"));
   }
 
   @Test
   @DisplayName("3.9: PUT /cid/oauth2/ctid/inAppControls, V4 layout; an empty list sends rules {}")
   void ribbons() {
-    webserv.server.stubFor(
-        put(urlPathEqualTo("/cid/oauth2/ctid/inAppControls"))
-            .willReturn(aResponse().withStatus(201)));
+    onboardJane();
 
     backend.showRibbons(
-        20481377L,
+        USER,
         List.of(
             Ribbon.of(
                     "#1f8efa",
                     "Verify your identity to unlock withdrawals",
                     false,
                     RibbonAction.inApp("https://crm.example.org/kyc/start"))
-                .forAccount(47710293L),
+                .forAccount(ACCOUNT),
             new Ribbon(
                 "#22aa55",
                 "Deposit bonus this week",
@@ -423,205 +384,162 @@ class RestCtraderBackendTest {
                 RibbonAction.external("https://www.example.org/promo"),
                 "ACMEFX",
                 null)));
-    backend.showRibbons(20481377L, List.of());
+    backend.showRibbons(USER, List.of());
 
-    webserv.server.verify(
-        putRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/inAppControls"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withRequestBody(
-                equalToJson(
-                    """
-                    {"brokerCrmName": "ACMECRM", "userId": 20481377,
-                     "rules": {"ribbons": [
-                       {"color": "#1f8efa", "title": "Verify your identity to unlock withdrawals",
-                        "enabled": true, "closable": false,
-                        "action": {"urlinApp": "https://crm.example.org/kyc/start"},
-                        "ctidTraderAccountId": "47710293"},
-                       {"color": "#22aa55", "title": "Deposit bonus this week",
-                        "enabled": true, "closable": true,
-                        "action": {"urlExternal": "https://www.example.org/promo"},
-                        "brokerName": "ACMEFX"}]}}
-                    """)));
-    webserv.server.verify(
-        putRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/inAppControls"))
-            .withRequestBody(
-                equalToJson(
-                    "{\"brokerCrmName\": \"ACMECRM\", \"userId\": 20481377, \"rules\": {}}")));
+    List<Request> pushed = standIn.journal("3.9");
+    assertEquals(List.of("PUT", "PUT"), pushed.stream().map(Request::method).toList());
+    assertEquals("/cid/oauth2/ctid/inAppControls", pushed.get(0).path());
+    assertEquals(TOKEN, pushed.get(0).param("token"));
+    assertJson(
+        """
+        {"brokerCrmName": "ACMECRM", "userId": 20481377,
+         "rules": {"ribbons": [
+           {"color": "#1f8efa", "title": "Verify your identity to unlock withdrawals",
+            "enabled": true, "closable": false,
+            "action": {"urlinApp": "https://crm.example.org/kyc/start"},
+            "ctidTraderAccountId": "47710293"},
+           {"color": "#22aa55", "title": "Deposit bonus this week",
+            "enabled": true, "closable": true,
+            "action": {"urlExternal": "https://www.example.org/promo"},
+            "brokerName": "ACMEFX"}]}}
+        """,
+        pushed.get(0));
+    assertJson(
+        "{\"brokerCrmName\": \"ACMECRM\", \"userId\": 20481377, \"rules\": {}}", pushed.get(1));
+    assertEquals(List.of(), standIn.ribbons(USER), "cTrader shows none");
   }
 
   @Test
   @DisplayName("3.10: PUT /cid/oauth2/ctid/changeEmail by default, POST when configured; 204")
   void changeEmail() {
-    webserv.server.stubFor(
-        put(urlPathEqualTo("/cid/oauth2/ctid/changeEmail"))
-            .willReturn(aResponse().withStatus(204)));
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/oauth2/ctid/changeEmail"))
-            .willReturn(aResponse().withStatus(204)));
+    onboardJane();
 
-    backend.changeEmail(20481377L, "jane.d@example.net");
-    webserv
+    backend.changeEmail(USER, "jane.d@example.net");
+    standIn
         .backend(Map.of("ctrader.change-email.method", "post"))
-        .changeEmail(20481377L, "jane.e@example.net");
+        .changeEmail(USER, "jane.e@example.net");
 
     String body = "{\"userId\": 20481377, \"newEmail\": \"%s\", \"brokerCrmName\": \"ACMECRM\"}";
-    webserv.server.verify(
-        putRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/changeEmail"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withRequestBody(equalToJson(body.formatted("jane.d@example.net"))));
-    webserv.server.verify(
-        postRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/changeEmail"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withRequestBody(equalToJson(body.formatted("jane.e@example.net"))));
+    List<Request> changes = standIn.journal("3.10");
+    assertEquals(List.of("PUT", "POST"), changes.stream().map(Request::method).toList());
+    assertEquals(List.of(TOKEN, TOKEN), tokensOf("3.10"));
+    assertJson(body.formatted("jane.d@example.net"), changes.get(0));
+    assertJson(body.formatted("jane.e@example.net"), changes.get(1));
+    assertEquals(List.of(204, 204), changes.stream().map(Request::status).toList());
   }
 
   @Test
   @DisplayName(
       "3.11: GET on the configured path with brokerCrmName and the email; an empty body means no such user")
   void findUserId() {
-    webserv.server.stubFor(
-        get(urlPathEqualTo("/cid/oauth2/ctid/userIdByEmail"))
-            .withQueryParam("email", equalTo("jane+fx@example.org"))
-            .willReturn(okJson("{\"userId\": 20481377}")));
-    webserv.server.stubFor(
-        get(urlPathEqualTo("/cid/oauth2/ctid/userIdByEmail"))
-            .withQueryParam("email", equalTo("nobody@example.org"))
-            .willReturn(aResponse().withStatus(200)));
+    backend.createUser(CreateUserRequest.of("jane+fx@example.org", "Jane", "en"));
+    standIn.reset();
 
-    assertEquals(20481377L, backend.findUserId("jane+fx@example.org").orElseThrow());
+    assertEquals(USER, backend.findUserId("jane+fx@example.org").orElseThrow());
     assertTrue(backend.findUserId("nobody@example.org").isEmpty());
-    webserv.server.verify(
-        getRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/userIdByEmail"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withQueryParam("brokerCrmName", equalTo("ACMECRM"))
-            .withQueryParam("email", equalTo("jane+fx@example.org")));
-    String url =
-        webserv.server.getAllServeEvents().stream()
-            .map(e -> e.getRequest().getUrl())
-            .filter(u -> u.contains("jane"))
-            .findFirst()
-            .orElseThrow();
-    assertTrue(url.contains("jane%2Bfx%40example.org"), "the email is URL-encoded: " + url);
+
+    Request find = standIn.journal("3.11").get(0);
+    assertEquals("GET", find.method());
+    assertEquals("/cid/oauth2/ctid/userIdByEmail", find.path());
+    assertEquals(TOKEN, find.param("token"));
+    assertEquals("ACMECRM", find.param("brokerCrmName"));
+    assertEquals("jane+fx@example.org", find.param("email"));
+    assertTrue(
+        find.query().contains("jane%2Bfx%40example.org"), "the email is URL-encoded: " + find);
+    assertEquals("", standIn.journal("3.11").get(1).answer(), "nobody: an empty body");
   }
 
   @Test
   @DisplayName("3.12: the configured method and path, with brokerCrmName and userId in the query")
   void logOut() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/oauth2/ctid/logout")).willReturn(aResponse().withStatus(204)));
-    backend.logOut(20481377L);
-    webserv.server.verify(
-        postRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/logout"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withQueryParam("brokerCrmName", equalTo("ACMECRM"))
-            .withQueryParam("userId", equalTo("20481377")));
+    backend.createUser(CreateUserRequest.of(EMAIL, "Jane", "en"));
+    standIn.reset();
+
+    backend.logOut(USER);
+
+    Request logOut = only("3.12");
+    assertEquals("POST", logOut.method());
+    assertEquals("/cid/oauth2/ctid/logout", logOut.path());
+    assertEquals(TOKEN, logOut.param("token"));
+    assertEquals("ACMECRM", logOut.param("brokerCrmName"));
+    assertEquals("20481377", logOut.param("userId"));
   }
 
   @Test
   @DisplayName(
       "3.13: PUT /cid/oauth2/ctid/acceptAgreement with brokerCrmName and userId in the query, no body")
   void acceptAgreement() {
-    webserv.server.stubFor(
-        put(urlPathEqualTo("/cid/oauth2/ctid/acceptAgreement"))
-            .willReturn(aResponse().withStatus(200)));
-    backend.acceptAgreement(20481377L);
-    webserv.server.verify(
-        putRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/acceptAgreement"))
-            .withQueryParam("token", equalTo(TOKEN))
-            .withQueryParam("brokerCrmName", equalTo("ACMECRM"))
-            .withQueryParam("userId", equalTo("20481377")));
-    assertEquals(
-        0,
-        webserv.server.getAllServeEvents().stream()
-            .filter(e -> e.getRequest().getUrl().contains("acceptAgreement"))
-            .mapToInt(e -> e.getRequest().getBody().length)
-            .sum());
+    backend.createUser(CreateUserRequest.of(EMAIL, "Jane", "en"));
+    standIn.reset();
+
+    backend.acceptAgreement(USER);
+
+    Request accepted = only("3.13");
+    assertEquals("PUT", accepted.method());
+    assertEquals("/cid/oauth2/ctid/acceptAgreement", accepted.path());
+    assertEquals(TOKEN, accepted.param("token"));
+    assertEquals("ACMECRM", accepted.param("brokerCrmName"));
+    assertEquals("20481377", accepted.param("userId"));
+    assertEquals("", accepted.body());
   }
 
   @Test
   @DisplayName(
       "redeem: POST /cid/ctid2/inAppToken/redeem {token}; a 404 without body is a rejection with the status")
   void redeemInAppToken() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid2/inAppToken/redeem"))
-            .withRequestBody(equalToJson("{\"token\": \"edc7bdcf\"}"))
-            .willReturn(
-                okJson(
-                    "{\"userId\": 20481377, \"email\": \"jane.doe@example.org\", \"tradingLogin\": 3105542}")));
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid2/inAppToken/redeem"))
-            .withRequestBody(equalToJson("{\"token\": \"used\"}"))
-            .willReturn(aResponse().withStatus(404)));
+    onboardJane();
+    String minted = standIn.inAppToken(USER, EMAIL, LOGIN);
 
-    assertEquals(
-        new RedeemedInAppToken(20481377L, "jane.doe@example.org", 3105542L),
-        backend.redeemInAppToken("edc7bdcf"));
+    assertEquals(new RedeemedInAppToken(USER, EMAIL, LOGIN), backend.redeemInAppToken(minted));
     CtraderRejection gone =
-        assertThrows(CtraderRejection.class, () -> backend.redeemInAppToken("used"));
+        assertThrows(CtraderRejection.class, () -> backend.redeemInAppToken(minted));
     assertEquals(404, gone.status());
     assertEquals(null, gone.errorCode());
-    webserv.server.verify(
-        postRequestedFor(urlPathEqualTo("/cid/ctid2/inAppToken/redeem"))
-            .withQueryParam("token", equalTo(TOKEN)));
+
+    Request redeem = standIn.journal("redeem").get(0);
+    assertEquals("POST", redeem.method());
+    assertEquals("/cid/ctid2/inAppToken/redeem", redeem.path());
+    assertEquals(TOKEN, redeem.param("token"));
+    assertJson("{\"token\": \"" + minted + "\"}", redeem);
   }
 
   @Test
   @DisplayName(
       "a refused manager token is fetched again once, and the call repeated once with the new one")
   void managerTokenRefresh() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/managers/token"))
-            .inScenario("token")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(okJson("{\"webservToken\": \"old\"}"))
-            .willSetStateTo("rotated"));
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/managers/token"))
-            .inScenario("token")
-            .whenScenarioStateIs("rotated")
-            .willReturn(okJson("{\"webservToken\": \"new\"}")));
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid/link"))
-            .withQueryParam("token", equalTo("old"))
-            .willReturn(aResponse().withStatus(401)));
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid/link"))
-            .withQueryParam("token", equalTo("new"))
-            .willReturn(okJson("{\"ctidTraderAccountId\": 3}")));
+    backend.createUser(CreateUserRequest.of(EMAIL, "Jane", "en"));
+    long usd = openTrader("USD");
+    long eur = openTrader("EUR");
+    String old = standIn.token();
+    standIn.expireToken();
 
-    assertEquals(3L, backend.linkAccount(1, 2, "h"));
-    assertEquals(3L, backend.linkAccount(1, 2, "h"));
+    assertEquals(ACCOUNT, backend.linkAccount(USER, usd, HASH));
+    assertEquals(ACCOUNT + 1, backend.linkAccount(USER, eur, HASH));
 
-    webserv.server.verify(2, postRequestedFor(urlPathEqualTo("/v2/webserv/managers/token")));
-    webserv.server.verify(
-        1,
-        postRequestedFor(urlPathEqualTo("/cid/ctid/link")).withQueryParam("token", equalTo("old")));
-    webserv.server.verify(
-        2,
-        postRequestedFor(urlPathEqualTo("/cid/ctid/link")).withQueryParam("token", equalTo("new")));
+    String renewed = standIn.token();
+    assertNotEquals(old, renewed);
+    assertEquals(2, standIn.journal("3.1").size());
+    List<Request> links = standIn.journal("3.4");
+    assertEquals(
+        List.of(old, renewed, renewed), links.stream().map(r -> r.param("token")).toList());
+    assertEquals(List.of(401, 200, 200), links.stream().map(Request::status).toList());
   }
 
   @Test
   @DisplayName("a token refused twice in a row surfaces as a rejection instead of looping")
   void managerTokenRefusedForGood() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/cid/ctid/link"))
-            .willReturn(error("CH_INVALID_TOKEN").withStatus(403)));
+    standIn.every("3.4").refuse(403, "CH_INVALID_TOKEN");
     CtraderRejection rejection =
         assertThrows(CtraderRejection.class, () -> backend.linkAccount(1, 2, "h"));
     assertEquals("CH_INVALID_TOKEN", rejection.errorCode());
-    webserv.server.verify(2, postRequestedFor(urlPathEqualTo("/v2/webserv/managers/token")));
-    webserv.server.verify(2, postRequestedFor(urlPathEqualTo("/cid/ctid/link")));
+    assertEquals(2, standIn.journal("3.1").size());
+    assertEquals(2, standIn.journal("3.4").size());
   }
 
   @Test
   @DisplayName("a wrong manager password fails the call with the backend's rejection")
   void wrongManagerPassword() {
-    RestCtraderBackend wrong = webserv.backend(Map.of("ctrader.manager.password", "not-it"));
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/managers/token"))
-            .atPriority(10)
-            .willReturn(error("WRONG_PASSWORD")));
+    RestCtraderBackend wrong = standIn.backend(Map.of("ctrader.manager.password", "not-it"));
     assertTrue(
         assertThrows(CtraderRejection.class, () -> wrong.logOut(1))
             .is(WebservErrorCode.WRONG_PASSWORD));
@@ -631,69 +549,89 @@ class RestCtraderBackendTest {
   @DisplayName(
       "time-out: a GET is repeated (ctrader.read.retries), a POST is sent once and reported as unreachable")
   void timeouts() {
-    RestCtraderBackend impatient = webserv.backend(Map.of("ctrader.timeout", "PT0.3S"));
-    webserv.server.stubFor(
-        get(urlPathEqualTo("/cid/oauth2/ctid/referral"))
-            .willReturn(okJson("{}").withFixedDelay(1500)));
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
-            .willReturn(okJson("{\"balanceHistoryId\": 1}").withFixedDelay(1500)));
+    onboardJane();
+    RestCtraderBackend impatient = standIn.backend(Map.of("ctrader.timeout", "PT0.3S"));
+    standIn.every("3.7").delay(Duration.ofMillis(1500));
+    standIn.every("3.5").delay(Duration.ofMillis(1500));
 
-    assertThrows(CtraderUnreachable.class, () -> impatient.partnerOf(1, null));
-    assertThrows(CtraderUnreachable.class, () -> impatient.deposit(5, BigDecimal.TEN, "D-1"));
+    assertThrows(CtraderUnreachable.class, () -> impatient.partnerOf(USER, null));
+    assertThrows(CtraderUnreachable.class, () -> impatient.deposit(LOGIN, BigDecimal.TEN, "D-1"));
 
-    webserv.server.verify(3, getRequestedFor(urlPathEqualTo("/cid/oauth2/ctid/referral")));
-    webserv.server.verify(
-        1, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
+    assertEquals(3, standIn.journal("3.7").size());
+    assertEquals(1, standIn.journal("3.5").size());
   }
 
   @Test
   @DisplayName(
       "a 5xx without error code on a non-GET is unreachable (outcome unknown) and not repeated")
   void serverErrorIsNotRepeated() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders")).willReturn(aResponse().withStatus(502)));
+    standIn.next("3.3").failAfterActing(502);
     assertThrows(
         CtraderUnreachable.class,
         () ->
             backend.openTradingAccount(
                 TraderRequest.of("USD", "g", "h", 10000, AccountType.HEDGED)));
-    webserv.server.verify(1, postRequestedFor(urlPathEqualTo("/v2/webserv/traders")));
+    assertEquals(1, standIn.journal("3.3").size());
+    assertTrue(only("3.3").acted(), "cTrader opened an account the client never heard of");
+  }
+
+  @Test
+  @DisplayName(
+      "an answer lost to the time-out after cTrader acted: unreachable, and the POST is not repeated")
+  void lostAnswerIsNotRepeated() {
+    onboardJane();
+    standIn.next("3.5").loseAnswer();
+
+    assertThrows(CtraderUnreachable.class, () -> backend.deposit(LOGIN, BigDecimal.TEN, "D-4"));
+
+    Request deposit = only("3.5");
+    assertTrue(deposit.acted());
+    assertEquals(0, deposit.status(), "no answer reached the client");
+    Trader booked = standIn.trader(LOGIN).orElseThrow();
+    assertEquals(new BigDecimal("10.00"), booked.money(booked.balance()));
+  }
+
+  @Disabled(
+      "Finding: when the connection closes without an answer, the JDK's HttpURLConnection under the"
+          + " REST client sends the POST again (sun.net.http.retryPost defaults to true), so 3.5 is"
+          + " booked twice. Enable once RestCtraderBackend's transport no longer resends.")
+  @Test
+  @DisplayName("a connection dropped after cTrader acted: unreachable, and the POST is not resent")
+  void droppedConnectionIsNotResent() {
+    onboardJane();
+    standIn.next("3.5").dropConnectionAfterActing();
+
+    assertThrows(CtraderUnreachable.class, () -> backend.deposit(LOGIN, BigDecimal.TEN, "D-5"));
+
+    assertEquals(1, standIn.journal("3.5").size(), "3.5 is not idempotent: never sent twice");
   }
 
   @Test
   @DisplayName(
       "REQUEST_FREQUENCY_EXCEEDED: the call was not carried out, so it is repeated after a back-off")
   void rateLimitBackOff() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
-            .inScenario("limit")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(error("REQUEST_FREQUENCY_EXCEEDED"))
-            .willSetStateTo("open"));
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
-            .inScenario("limit")
-            .whenScenarioStateIs("open")
-            .willReturn(okJson("{\"balanceHistoryId\": 77}")));
+    onboardJane();
+    standIn.next("3.5").refuse("REQUEST_FREQUENCY_EXCEEDED");
 
-    assertEquals(77L, backend.deposit(5, BigDecimal.TEN, "D-2"));
-    webserv.server.verify(
-        2, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
+    long balanceHistoryId = backend.deposit(LOGIN, BigDecimal.TEN, "D-2");
+
+    List<Request> deposits = standIn.journal("3.5");
+    assertEquals(2, deposits.size());
+    assertFalse(deposits.get(0).acted());
+    assertEquals(
+        deposits.get(1).answerJson().getJsonNumber("balanceHistoryId").longValue(),
+        balanceHistoryId);
   }
 
   @Test
   @DisplayName(
       "REQUEST_FREQUENCY_EXCEEDED beyond ctrader.rate-limit.retries surfaces as the rejection")
   void rateLimitGivesUp() {
-    webserv.server.stubFor(
-        post(urlPathEqualTo("/v2/webserv/traders/5/changebalance"))
-            .willReturn(error("REQUEST_FREQUENCY_EXCEEDED")));
+    standIn.every("3.5").refuse("REQUEST_FREQUENCY_EXCEEDED");
     CtraderRejection rejection =
         assertThrows(CtraderRejection.class, () -> backend.deposit(5, BigDecimal.TEN, "D-3"));
     assertTrue(rejection.is(WebservErrorCode.REQUEST_FREQUENCY_EXCEEDED));
-    webserv.server.verify(
-        3, postRequestedFor(urlPathEqualTo("/v2/webserv/traders/5/changebalance")));
+    assertEquals(3, standIn.journal("3.5").size());
   }
 
   @Test
@@ -718,8 +656,7 @@ class RestCtraderBackendTest {
     root.addHandler(capture);
     root.setLevel(Level.ALL);
     try {
-      webserv.server.stubFor(
-          post(urlPathEqualTo("/cid/oauth2/ctid/logout")).willReturn(aResponse().withStatus(401)));
+      standIn.every("3.12").refuse(401, null);
       assertThrows(CtraderRejection.class, () -> backend.logOut(1));
     } finally {
       root.removeHandler(capture);
@@ -740,7 +677,7 @@ class RestCtraderBackendTest {
               + " "
               + java.util.Arrays.toString(record.getParameters());
       for (String secret :
-          List.of(WebservDouble.MANAGER_PASSWORD, WebservDouble.MANAGER_PASSWORD_MD5, TOKEN)) {
+          List.of(CtraderStandIn.MANAGER_PASSWORD, CtraderStandIn.MANAGER_PASSWORD_MD5, TOKEN)) {
         assertFalse(text.contains(secret), "log line holds a secret: " + text);
       }
     }
@@ -748,7 +685,7 @@ class RestCtraderBackendTest {
         new WebservSettings(
             java.net.URI.create("https://h:1"),
             1,
-            WebservDouble.MANAGER_PASSWORD,
+            CtraderStandIn.MANAGER_PASSWORD,
             "c",
             "b",
             "live",
@@ -761,6 +698,38 @@ class RestCtraderBackendTest {
             "POST",
             "/b",
             "/c");
-    assertFalse(settings.toString().contains(WebservDouble.MANAGER_PASSWORD), settings.toString());
+    assertFalse(settings.toString().contains(CtraderStandIn.MANAGER_PASSWORD), settings.toString());
+  }
+
+  /** Jane: user 20481377 with trader 3105542 linked as 47710293; then a clean journal. */
+  private void onboardJane() {
+    assertEquals(USER, backend.createUser(CreateUserRequest.of(EMAIL, "Jane", "en")));
+    assertEquals(LOGIN, openTrader("USD"));
+    assertEquals(ACCOUNT, backend.linkAccount(USER, LOGIN, HASH));
+    standIn.reset();
+  }
+
+  private long openTrader(String currency) {
+    return backend
+        .openTradingAccount(
+            TraderRequest.of(currency, "Retail_" + currency, HASH, 10000, AccountType.HEDGED))
+        .login();
+  }
+
+  /** The one request of the call. */
+  private Request only(String call) {
+    List<Request> requests = standIn.journal(call);
+    assertEquals(1, requests.size(), call + ": " + requests);
+    return requests.get(0);
+  }
+
+  private List<String> tokensOf(String call) {
+    return standIn.journal(call).stream().map(request -> request.param("token")).toList();
+  }
+
+  /** The request's body is this JSON: the same keys and values, nothing more. */
+  private static void assertJson(String expected, Request request) {
+    JsonObject json = Json.createReader(new StringReader(expected)).readObject();
+    assertEquals(json, request.json(), request.body());
   }
 }
