@@ -158,7 +158,9 @@ public final class CtraderStandIn implements AutoCloseable {
     if (shared == null) {
       URL named = CtraderStandIn.class.getClassLoader().getResource(URL_RESOURCE);
       if (named == null) {
-        shared = new CtraderStandIn(new Backend(ThreadLocalRandom.current().nextLong(1, 1L << 30)));
+        shared =
+            new CtraderStandIn(
+                new Backend(ThreadLocalRandom.current().nextLong(1L << 20, 1L << 30)));
       } else {
         try (InputStream in = named.openStream()) {
           shared = new CtraderStandIn(URI.create(new String(in.readAllBytes(), UTF_8).strip()));

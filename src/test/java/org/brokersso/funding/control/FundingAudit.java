@@ -7,7 +7,7 @@ import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
 import org.brokersso.audit.entity.AuditOutcome;
 
-/** Test only, deployed with {@code DepositsIT}: counts a user's rows of the audit trail. */
+/** Test only, deployed with {@code InServerStandInIT}: counts a user's rows of the audit trail. */
 @ApplicationScoped
 public class FundingAudit {
 
