@@ -40,7 +40,6 @@ public class RestCtraderBackend implements CtraderBackend {
   private final WebservSettings settings;
   private final WebservClient webserv;
   private final CidClient cid;
-  private final ConfiguredPathClient changeEmailCall;
   private final ConfiguredPathClient userIdByEmailCall;
   private final ConfiguredPathClient logOutCall;
   private final ConfiguredPathClient redeemCall;
@@ -49,10 +48,8 @@ public class RestCtraderBackend implements CtraderBackend {
 
   public RestCtraderBackend(WebservSettings settings) {
     this.settings = settings;
-    this.webserv = client(WebservClient.class, settings.resolve("/v2"));
-    this.cid = client(CidClient.class, settings.resolve("/cid"));
-    this.changeEmailCall =
-        client(ConfiguredPathClient.class, settings.resolve("/cid/oauth2/ctid/changeEmail"));
+    this.webserv = client(WebservClient.class, settings.resolve("/"));
+    this.cid = client(CidClient.class, settings.resolve("/"));
     this.userIdByEmailCall =
         client(ConfiguredPathClient.class, settings.resolve(settings.userIdByEmailPath()));
     this.logOutCall = client(ConfiguredPathClient.class, settings.resolve(settings.logOutPath()));
@@ -174,13 +171,11 @@ public class RestCtraderBackend implements CtraderBackend {
   @Override
   public void changeEmail(long userId, String newEmail) {
     ChangeEmailRequest body = new ChangeEmailRequest(userId, newEmail, settings.brokerCrmName());
-    ConfiguredPathClient client = changeEmailCall;
     boolean post = "POST".equals(settings.changeEmailMethod());
     calls
         .write(
             "3.10",
-            token ->
-                post ? client.post(token, null, null, body) : client.put(token, null, null, body))
+            token -> post ? cid.changeEmailByPost(token, body) : cid.changeEmail(token, body))
         .close();
   }
 

@@ -8,11 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.brokersso.Boundary;
 import org.brokersso.mail.control.HtmlText;
 import org.brokersso.mail.control.Mailer;
 import org.brokersso.mail.control.SandboxOutbox;
 import org.brokersso.mail.control.SandboxOutbox.KeptMail;
+import org.brokersso.persistence.Boundary;
 import org.brokersso.setup.control.RunMode;
 
 /**

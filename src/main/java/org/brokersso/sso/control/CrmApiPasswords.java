@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import org.brokersso.setup.control.RunMode;
+import org.brokersso.tokens.control.TokenHasher;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CrmApiPasswords {
 
-  public static final String SANDBOX_PASSWORD = "sandbox-crm-api-password";
+  public static final String SANDBOX_PASSWORD = RunMode.SANDBOX_CRM_API_PASSWORD;
 
   @Inject
   @ConfigProperty(name = "sso.crm-api.password")

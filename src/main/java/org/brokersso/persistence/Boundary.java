@@ -1,4 +1,4 @@
-package org.brokersso;
+package org.brokersso.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Stereotype;
