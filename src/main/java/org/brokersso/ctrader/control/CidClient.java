@@ -77,11 +77,15 @@ public interface CidClient {
   @Path(CHANGE_EMAIL)
   Response changeEmailByPost(@QueryParam("token") String token, ChangeEmailRequest body);
 
-  /** 3.13: no body, everything in the query. */
+  /**
+   * 3.13: everything in the query. {@code noBody} is the empty string: only {@code Content-Length:
+   * 0} goes on the wire, and the client has the entity a PUT must carry.
+   */
   @PUT
   @Path("/cid/oauth2/ctid/acceptAgreement")
   Response acceptAgreement(
       @QueryParam("token") String token,
       @QueryParam("brokerCrmName") String brokerCrmName,
-      @QueryParam("userId") long userId);
+      @QueryParam("userId") long userId,
+      String noBody);
 }
