@@ -8,10 +8,8 @@ import org.brokersso.kyc.boundary.OperatorKycResource;
 import org.brokersso.kyc.boundary.SandboxKycResource;
 import org.brokersso.operator.boundary.OperatorFilter;
 import org.brokersso.ribbon.boundary.OperatorRibbonsResource;
-import org.brokersso.sandbox.boundary.SandboxCtraderWebResource;
 import org.brokersso.sandbox.boundary.SandboxInAppResource;
 import org.brokersso.sandbox.boundary.SandboxLoginResource;
-import org.brokersso.sandbox.boundary.SandboxOutboxResource;
 import org.brokersso.sso.boundary.AuthorizeResource;
 import org.brokersso.sso.boundary.ContractErrorMapper;
 import org.brokersso.sso.boundary.CrmApiTokenFilter;
@@ -56,8 +54,6 @@ public class RestApplication extends Application {
         // sandbox mode only (each answers 404 in live mode)
         SandboxLoginResource.class,
         SandboxInAppResource.class,
-        SandboxOutboxResource.class,
-        SandboxCtraderWebResource.class,
         SandboxKycResource.class);
   }
 
