@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.brokersso.sso.control.TokenHasher;
+import org.brokersso.tokens.control.TokenHasher;
 
 /**
  * Reads the audit trail straight from the database the server uses: MySQL/MariaDB when DB_URL is

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.brokersso.sso.control.TokenHasher;
+import org.brokersso.tokens.control.TokenHasher;
 
 /**
  * The database a benchmark row runs against, reached over plain JDBC with the product's own drivers

@@ -14,7 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.brokersso.sso.control.TokenHasher;
+import org.brokersso.tokens.control.TokenHasher;
 
 /**
  * The database's own limit for the work of one call: the statements Hibernate issues for it (read

@@ -24,7 +24,7 @@ import org.brokersso.ContractClient;
  * row, the same database work driven over plain JDBC ({@link JdbcLimit}). Writes the table into
  * docs/benchmarks.md (between the generated-block markers) and the raw output under target/bench.
  *
- * <p>Run it with {@code mvn -Pbench verify} (see the README). Durations: {@code bench.warmup}
+ * <p>Run it with {@code mvn -Pbench verify} (see docs/testing.md). Durations: {@code bench.warmup}
  * (PT5S) and {@code bench.duration} (PT15S); {@code bench.databases} (mariadb,h2); {@code
  * bench.concurrency} (1,16,64; the highest is profiled).
  */

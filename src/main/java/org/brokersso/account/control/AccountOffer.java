@@ -2,7 +2,6 @@ package org.brokersso.account.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.brokersso.account.entity.AccountTerms;
@@ -19,31 +18,31 @@ public class AccountOffer {
 
   @Inject
   @ConfigProperty(name = "account.currencies")
-  String currencies;
+  List<String> currencies; // MicroProfile Config splits lists at commas
 
   @Inject
   @ConfigProperty(name = "account.leverages")
-  String leverages;
+  List<Integer> leverages;
 
   @Inject
   @ConfigProperty(name = "account.types")
-  String types;
+  List<String> types;
 
   @Inject
   @ConfigProperty(name = "account.group-name")
   String groupName;
 
   public List<String> currencies() {
-    return split(currencies);
+    return trimmed(currencies);
   }
 
   /** Leverages as "N" of "1:N". */
   public List<Integer> leverages() {
-    return split(leverages).stream().map(Integer::valueOf).toList();
+    return leverages;
   }
 
   public List<AccountType> types() {
-    return split(types).stream().map(AccountType::valueOf).toList();
+    return trimmed(types).stream().map(AccountType::valueOf).toList();
   }
 
   public Optional<AccountTerms> terms(String currency, Integer leverage, String type) {
@@ -56,7 +55,7 @@ public class AccountOffer {
         new AccountTerms(currency, groupName, leverage * 100, AccountType.valueOf(type)));
   }
 
-  private static List<String> split(String list) {
-    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  private static List<String> trimmed(List<String> values) {
+    return values.stream().map(String::trim).toList(); // "USD, EUR" as a broker may write it
   }
 }

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * A call whose path (and for some, method) the spec could not recover, so it is configuration (3.10
- * method, 3.11, 3.12, in-app token redeem; docs/contract-choices.md B1–B4, B9). One client is built
- * per call with the configured path as its base URI; null query parameters are left out.
+ * A call whose path the spec could not recover, so it is configuration ( method, 3.11, 3.12, in-app
+ * token redeem; docs/contract-choices.md B1–B4, B9). One client is built per call with the
+ * configured path as its base URI; null query parameters are left out.
  */
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

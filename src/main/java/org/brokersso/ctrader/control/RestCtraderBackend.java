@@ -33,14 +33,16 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  */
 public class RestCtraderBackend implements CtraderBackend {
 
-  /** Lets Jersey send PUT/POST without a body (3.12, 3.13 carry everything in the query). */
-  private static final String BODILESS_WRITES =
-      "jersey.config.client.suppressHttpComplianceValidation";
+  /**
+   * The body of a write that carries everything in the query (3.12, 3.13): empty, so nothing but
+   * {@code Content-Length: 0} is sent, and the client never sees a PUT without entity (Jersey warns
+   * at each one, or refuses it).
+   */
+  private static final String NO_BODY = "";
 
   private final WebservSettings settings;
   private final WebservClient webserv;
   private final CidClient cid;
-  private final ConfiguredPathClient changeEmailCall;
   private final ConfiguredPathClient userIdByEmailCall;
   private final ConfiguredPathClient logOutCall;
   private final ConfiguredPathClient redeemCall;
@@ -49,10 +51,8 @@ public class RestCtraderBackend implements CtraderBackend {
 
   public RestCtraderBackend(WebservSettings settings) {
     this.settings = settings;
-    this.webserv = client(WebservClient.class, settings.resolve("/v2"));
-    this.cid = client(CidClient.class, settings.resolve("/cid"));
-    this.changeEmailCall =
-        client(ConfiguredPathClient.class, settings.resolve("/cid/oauth2/ctid/changeEmail"));
+    this.webserv = client(WebservClient.class, settings.resolve("/"));
+    this.cid = client(CidClient.class, settings.resolve("/"));
     this.userIdByEmailCall =
         client(ConfiguredPathClient.class, settings.resolve(settings.userIdByEmailPath()));
     this.logOutCall = client(ConfiguredPathClient.class, settings.resolve(settings.logOutPath()));
@@ -74,7 +74,6 @@ public class RestCtraderBackend implements CtraderBackend {
         .baseUri(base)
         .connectTimeout(timeout, TimeUnit.MILLISECONDS)
         .readTimeout(timeout, TimeUnit.MILLISECONDS)
-        .property(BODILESS_WRITES, true)
         .register(WebservErrorMapper.class)
         .build(type);
   }
@@ -94,7 +93,8 @@ public class RestCtraderBackend implements CtraderBackend {
   @Override
   public void acceptAgreement(long userId) {
     calls
-        .write("3.13", token -> cid.acceptAgreement(token, settings.brokerCrmName(), userId))
+        .write(
+            "3.13", token -> cid.acceptAgreement(token, settings.brokerCrmName(), userId, NO_BODY))
         .close();
   }
 
@@ -174,13 +174,11 @@ public class RestCtraderBackend implements CtraderBackend {
   @Override
   public void changeEmail(long userId, String newEmail) {
     ChangeEmailRequest body = new ChangeEmailRequest(userId, newEmail, settings.brokerCrmName());
-    ConfiguredPathClient client = changeEmailCall;
     boolean post = "POST".equals(settings.changeEmailMethod());
     calls
         .write(
             "3.10",
-            token ->
-                post ? client.post(token, null, null, body) : client.put(token, null, null, body))
+            token -> post ? cid.changeEmailByPost(token, body) : cid.changeEmail(token, body))
         .close();
   }
 
@@ -202,10 +200,10 @@ public class RestCtraderBackend implements CtraderBackend {
             "3.12",
             token ->
                 switch (settings.logOutMethod()) {
-                  case "PUT" -> client.put(token, crm, userId, null);
+                  case "PUT" -> client.put(token, crm, userId, NO_BODY);
                   case "DELETE" -> client.delete(token, crm, userId);
                   case "GET" -> client.get(token, crm, userId, null);
-                  default -> client.post(token, crm, userId, null);
+                  default -> client.post(token, crm, userId, NO_BODY);
                 })
         .close();
   }

@@ -14,24 +14,27 @@ import org.brokersso.ctrader.entity.ManagerTokenRequest;
 import org.brokersso.ctrader.entity.Trader;
 import org.brokersso.ctrader.entity.TraderRequest;
 
-/** cTrader's WebServices calls, relative to {@code ctrader.url + "/v2"}: 3.1, 3.3, 3.5. */
+/**
+ * cTrader's WebServices calls, relative to {@code ctrader.url}: 3.1, 3.3, 3.5. Each path is written
+ * out whole, so a search for a path of the contract lands here.
+ */
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public interface WebservClient {
 
   /** 3.1 */
   @POST
-  @Path("webserv/managers/token")
+  @Path("/v2/webserv/managers/token")
   ManagerToken managerToken(ManagerTokenRequest body);
 
   /** 3.3 */
   @POST
-  @Path("webserv/traders")
+  @Path("/v2/webserv/traders")
   Trader createTrader(@QueryParam("token") String token, TraderRequest body);
 
   /** 3.5 */
   @POST
-  @Path("webserv/traders/{login}/changebalance")
+  @Path("/v2/webserv/traders/{login}/changebalance")
   BalanceChange changeBalance(
       @QueryParam("token") String token, @PathParam("login") long login, BalanceChangeRequest body);
 }

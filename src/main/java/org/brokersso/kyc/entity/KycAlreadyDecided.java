@@ -1,6 +1,6 @@
 package org.brokersso.kyc.entity;
 
-import org.brokersso.Refusal;
+import org.brokersso.persistence.Refusal;
 
 /**
  * A decision on a case that was already decided the other way: decisions are final

@@ -1,6 +1,6 @@
 package org.brokersso.kyc.entity;
 
-import org.brokersso.Refusal;
+import org.brokersso.persistence.Refusal;
 
 /** A case id that names no case. */
 public class NoSuchKycCase extends Refusal {

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
-import org.brokersso.sso.control.TokenHasher;
+import org.brokersso.tokens.control.TokenHasher;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

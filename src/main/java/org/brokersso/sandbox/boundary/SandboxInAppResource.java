@@ -8,7 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.Set;
-import org.brokersso.Boundary;
+import org.brokersso.persistence.Boundary;
 import org.brokersso.setup.control.RunMode;
 import org.brokersso.sso.control.OneTimeTokens;
 import org.brokersso.sso.entity.OneTimePurpose;

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import org.brokersso.sso.control.CtraderWebAddress;
+import org.brokersso.ctrader.control.CtraderWebAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

@@ -2,7 +2,6 @@ package org.brokersso.screen.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,7 +19,7 @@ public class Languages {
 
   @Inject
   @ConfigProperty(name = "screen.languages")
-  String offered;
+  List<String> offered; // MicroProfile Config splits lists at commas
 
   @Inject
   @ConfigProperty(name = "screen.default-language")
@@ -40,7 +39,7 @@ public class Languages {
   }
 
   public List<String> offered() {
-    return Arrays.stream(offered.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return offered.stream().map(String::trim).toList();
   }
 
   public static boolean isRightToLeft(String language) {

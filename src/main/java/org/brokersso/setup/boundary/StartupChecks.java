@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.brokersso.setup.control.RequiredSettings;
 import org.brokersso.setup.control.RunMode;
-import org.brokersso.sso.control.CrmApiPasswords;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -39,7 +38,7 @@ public class StartupChecks {
               + " nothing is configured (CRM API password '"
               + (config.getOptionalValue("sso.crm-api.password", String.class).isPresent()
                   ? "<configured>"
-                  : CrmApiPasswords.SANDBOX_PASSWORD)
+                  : RunMode.SANDBOX_CRM_API_PASSWORD)
               + "'). Do not expose this instance to traders.");
     }
   }

@@ -13,6 +13,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RunMode {
 
+  /**
+   * The CRM API password (call 4.1) a sandbox accepts when none is configured: documented, so the
+   * sandbox can be tried with curl. Live mode never accepts it.
+   */
+  public static final String SANDBOX_CRM_API_PASSWORD = "sandbox-crm-api-password";
+
   @Inject
   @ConfigProperty(name = "ctrader.url")
   Optional<String> ctraderUrl;

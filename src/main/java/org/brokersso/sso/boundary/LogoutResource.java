@@ -5,7 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.brokersso.Boundary;
+import org.brokersso.persistence.Boundary;
 import org.brokersso.sso.control.AccessTokens;
 import org.brokersso.sso.entity.ContractError;
 import org.brokersso.sso.entity.ContractViolation;

@@ -5,7 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.brokersso.Boundary;
+import org.brokersso.persistence.Boundary;
 import org.brokersso.sso.control.OneTimeTokens;
 
 /**

@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.brokersso.Boundary;
+import org.brokersso.persistence.Boundary;
 import org.brokersso.sso.control.OneTimeTokens;
 
 /**

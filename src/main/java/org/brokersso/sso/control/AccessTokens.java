@@ -1,6 +1,7 @@
 package org.brokersso.sso.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,7 +17,10 @@ import org.brokersso.sso.entity.ContractError;
 import org.brokersso.sso.entity.ContractViolation;
 import org.brokersso.sso.entity.InAppToken;
 import org.brokersso.sso.entity.OneTimeToken;
-import org.brokersso.sso.entity.TokenKind;
+import org.brokersso.tokens.control.TokenHasher;
+import org.brokersso.tokens.control.TokenMint;
+import org.brokersso.tokens.entity.TokenKind;
+import org.brokersso.user.entity.SignedOutEverywhere;
 import org.brokersso.user.entity.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -105,7 +109,8 @@ public class AccessTokens {
    * The trader logged out in the client area (§6.12): every "keep me logged in" session and
    * inappToken of theirs ends, so no app logs them back in automatically (4.3 answers 410).
    */
-  public void revokeAllOf(User user) {
+  void revokeAllOf(@Observes SignedOutEverywhere logout) {
+    User user = logout.user();
     Instant now = clock.instant();
     int revoked =
         em.createNamedQuery(AccessToken.REVOKE_ALL_OF_USER)

@@ -7,7 +7,8 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import org.brokersso.setup.control.RunMode;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.brokersso.tokens.control.TokenHasher;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The password(s) cTrader presents in call 4.1. Several may be configured, comma-separated, so a
@@ -17,19 +18,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CrmApiPasswords {
 
-  public static final String SANDBOX_PASSWORD = "sandbox-crm-api-password";
+  public static final String SANDBOX_PASSWORD = RunMode.SANDBOX_CRM_API_PASSWORD;
 
-  @Inject
-  @ConfigProperty(name = "sso.crm-api.password")
-  Optional<String> configured; // a list, split here: Payara cannot inject Optional<List<String>>
+  /** Read by {@link #read}: Payara cannot inject {@code Optional<List<String>>}. */
+  Optional<List<String>> configured;
 
   @Inject RunMode mode;
 
   private List<byte[]> digests;
 
+  @Inject
+  void read(Config config) {
+    configured = config.getOptionalValues("sso.crm-api.password", String.class);
+  }
+
   @PostConstruct
   void digest() {
-    List<String> passwords = configured.map(v -> List.of(v.split(","))).orElse(List.of());
+    List<String> passwords = configured.orElse(List.of());
     if (passwords.isEmpty() && mode.isSandbox()) {
       passwords = List.of(SANDBOX_PASSWORD);
     }

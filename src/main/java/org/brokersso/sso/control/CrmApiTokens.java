@@ -10,14 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.brokersso.Refusal;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
+import org.brokersso.persistence.Refusal;
 import org.brokersso.sso.entity.ContractError;
 import org.brokersso.sso.entity.ContractViolation;
 import org.brokersso.sso.entity.CrmApiToken;
-import org.brokersso.sso.entity.TokenKind;
+import org.brokersso.tokens.control.TokenHasher;
+import org.brokersso.tokens.control.TokenMint;
+import org.brokersso.tokens.entity.TokenKind;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

@@ -3,6 +3,7 @@ package org.brokersso.sso.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.brokersso.ctrader.control.CtraderWebAddress;
 import org.brokersso.sso.entity.OneTimePurpose;
 import org.brokersso.user.control.Users;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

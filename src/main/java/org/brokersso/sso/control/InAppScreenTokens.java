@@ -10,7 +10,8 @@ import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
 import org.brokersso.sso.entity.OneTimePurpose;
 import org.brokersso.sso.entity.OneTimeToken;
-import org.brokersso.sso.entity.TokenKind;
+import org.brokersso.tokens.control.TokenHasher;
+import org.brokersso.tokens.entity.TokenKind;
 import org.brokersso.user.entity.User;
 
 /**

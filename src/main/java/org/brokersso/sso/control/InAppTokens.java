@@ -12,7 +12,9 @@ import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.sso.entity.ContractError;
 import org.brokersso.sso.entity.ContractViolation;
 import org.brokersso.sso.entity.InAppToken;
-import org.brokersso.sso.entity.TokenKind;
+import org.brokersso.tokens.control.TokenHasher;
+import org.brokersso.tokens.control.TokenMint;
+import org.brokersso.tokens.entity.TokenKind;
 import org.brokersso.user.entity.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -1,6 +1,6 @@
 package org.brokersso.sso.entity;
 
-import org.brokersso.Refusal;
+import org.brokersso.persistence.Refusal;
 
 /**
  * A request the contract refuses. Thrown by control code, written as {@code {error, message, code}}

@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.brokersso.tokens.entity.StoredToken;
 
 /** The token cTrader obtains in call 4.1 and presents on every call 4.2–4.5. */
 @Entity

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.brokersso.tokens.entity.StoredToken;
 
 /**
  * The optional {@code inappToken} of calls 4.2/4.3: once one is issued to a user, call 4.4 for that

@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.brokersso.tokens.entity.StoredToken;
 import org.brokersso.user.entity.User;
 
 /**

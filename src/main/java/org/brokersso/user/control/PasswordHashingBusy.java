@@ -1,6 +1,6 @@
 package org.brokersso.user.control;
 
-import org.brokersso.Refusal;
+import org.brokersso.persistence.Refusal;
 
 /**
  * Every permit to hash a password stayed taken for the whole of {@code user.password.hashing-wait}.

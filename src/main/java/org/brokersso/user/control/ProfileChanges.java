@@ -1,6 +1,7 @@
 package org.brokersso.user.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -10,8 +11,8 @@ import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
 import org.brokersso.ctrader.control.CtraderBackend;
 import org.brokersso.ctrader.control.CtraderFailure;
-import org.brokersso.sso.control.AccessTokens;
 import org.brokersso.user.entity.EmailAddress;
+import org.brokersso.user.entity.SignedOutEverywhere;
 import org.brokersso.user.entity.User;
 
 /**
@@ -26,7 +27,7 @@ public class ProfileChanges {
   @Inject Users users;
   @Inject PasswordHasher hasher;
   @Inject CtraderBackend ctrader;
-  @Inject AccessTokens accessTokens;
+  @Inject Event<SignedOutEverywhere> signedOut;
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
@@ -90,7 +91,7 @@ public class ProfileChanges {
         users.record(
             userId,
             u -> {
-              accessTokens.revokeAllOf(u);
+              signedOut.fire(new SignedOutEverywhere(u)); // sso revokes the access tokens
               audit.record(
                   AuditEvent.success(clock.instant(), "user", AuditAction.USER_LOGOUT)
                       .user(u.id(), u.ctidUserId()));

@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
+import org.brokersso.signin.boundary.Signup;
 import org.brokersso.user.entity.EmailAddress;
 import org.brokersso.user.entity.User;
 

@@ -8,7 +8,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.brokersso.sso.entity.StoredToken;
+import org.brokersso.tokens.entity.StoredToken;
 
 /** The token in a password-reset link (conformance 6.3.9): single use, short-lived, kept hashed. */
 @Entity

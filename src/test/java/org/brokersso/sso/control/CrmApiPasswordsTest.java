@@ -3,6 +3,7 @@ package org.brokersso.sso.control;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.brokersso.setup.control.RunMode;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,8 @@ class CrmApiPasswordsTest {
 
   private static CrmApiPasswords with(String configured, boolean sandbox) {
     CrmApiPasswords passwords = new CrmApiPasswords();
-    passwords.configured = Optional.ofNullable(configured);
+    // as MicroProfile Config hands a comma-separated value over
+    passwords.configured = Optional.ofNullable(configured).map(v -> List.of(v.split(",")));
     passwords.mode =
         new RunMode() {
           @Override

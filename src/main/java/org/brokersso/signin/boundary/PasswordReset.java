@@ -1,9 +1,10 @@
-package org.brokersso.user.boundary;
+package org.brokersso.signin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.user.boundary.TypedPassword;
 import org.brokersso.user.control.PasswordHashingBusy;
 import org.brokersso.user.control.PasswordPolicy;
 import org.brokersso.user.control.PasswordResets;

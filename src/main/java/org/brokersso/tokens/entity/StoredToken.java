@@ -1,4 +1,4 @@
-package org.brokersso.sso.entity;
+package org.brokersso.tokens.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;

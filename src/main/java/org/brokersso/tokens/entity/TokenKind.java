@@ -1,4 +1,4 @@
-package org.brokersso.sso.entity;
+package org.brokersso.tokens.entity;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package org.brokersso.ctrader.control;
+package org.brokersso.sandbox.control;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +8,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.brokersso.sandbox.control.SandboxCtraderBackend;
+import org.brokersso.ctrader.control.CtraderBackend;
+import org.brokersso.ctrader.control.RestCtraderBackend;
+import org.brokersso.ctrader.control.WebservSettings;
 import org.brokersso.setup.control.RunMode;
 import org.eclipse.microprofile.config.Config;
 

@@ -1,12 +1,12 @@
-package org.brokersso.user.control;
+package org.brokersso.account.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.brokersso.account.control.Onboarding;
 import org.brokersso.mail.control.MailNotSent;
 import org.brokersso.mail.control.MailTexts;
 import org.brokersso.mail.control.Mailer;
+import org.brokersso.user.control.Users;
 import org.brokersso.user.entity.User;
 
 /**

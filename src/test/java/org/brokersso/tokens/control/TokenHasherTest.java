@@ -1,4 +1,4 @@
-package org.brokersso.sso.control;
+package org.brokersso.tokens.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.brokersso.sso.entity.TokenKind;
+import org.brokersso.tokens.entity.TokenKind;
 import org.junit.jupiter.api.Test;
 
 class TokenHasherTest {

@@ -1,4 +1,4 @@
-package org.brokersso.account.boundary;
+package org.brokersso.signin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.brokersso.account.control.AccountOffer;
 import org.brokersso.account.control.Onboarding;
 import org.brokersso.account.control.OnboardingInDoubt;
+import org.brokersso.account.control.Welcome;
 import org.brokersso.account.entity.Applicant;
 import org.brokersso.account.entity.TraderAccount;
 import org.brokersso.ctrader.control.CtraderFailure;
@@ -16,11 +17,9 @@ import org.brokersso.ctrader.entity.AccountType;
 import org.brokersso.inapp.boundary.InAppSession;
 import org.brokersso.ribbon.control.RibbonPublisher;
 import org.brokersso.screen.boundary.ScreenResponse;
-import org.brokersso.user.boundary.SignInCompletion;
 import org.brokersso.user.boundary.SignedInTrader;
 import org.brokersso.user.control.PartnerAttribution;
 import org.brokersso.user.control.Users;
-import org.brokersso.user.control.Welcome;
 import org.brokersso.user.entity.User;
 
 /**

@@ -1,4 +1,4 @@
-package org.brokersso.sso.control;
+package org.brokersso.ctrader.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

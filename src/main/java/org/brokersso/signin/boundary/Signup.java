@@ -1,4 +1,4 @@
-package org.brokersso.user.boundary;
+package org.brokersso.signin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import org.brokersso.screen.boundary.ScreenParameters;
 import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.user.boundary.TypedPassword;
 import org.brokersso.user.control.PasswordHashingBusy;
 import org.brokersso.user.control.PasswordPolicy;
 import org.brokersso.user.control.Registration;

@@ -1,11 +1,11 @@
-package org.brokersso.sso.control;
+package org.brokersso.tokens.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.DrbgParameters;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.brokersso.sso.entity.TokenKind;
+import org.brokersso.tokens.entity.TokenKind;
 
 /**
  * Mints new token values: {@link TokenKind#RANDOM_BYTES} from {@link SecureRandom}, URL-safe.

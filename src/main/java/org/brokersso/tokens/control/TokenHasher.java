@@ -1,4 +1,4 @@
-package org.brokersso.sso.control;
+package org.brokersso.tokens.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +19,7 @@ public final class TokenHasher {
   }
 
   /** Raw digest, for constant-time comparison of secrets that are not looked up (passwords). */
-  static byte[] digest(String secret) {
+  public static byte[] digest(String secret) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

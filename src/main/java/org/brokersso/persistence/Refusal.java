@@ -1,4 +1,4 @@
-package org.brokersso;
+package org.brokersso.persistence;
 
 /**
  * A request refused by the rules, answered with a 4xx. A refusal is an answer, not a fault: the

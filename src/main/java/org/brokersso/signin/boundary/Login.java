@@ -1,10 +1,11 @@
-package org.brokersso.user.boundary;
+package org.brokersso.signin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.user.boundary.TypedPassword;
 import org.brokersso.user.control.Authentication;
 import org.brokersso.user.control.Authentication.Authenticated;
 import org.brokersso.user.control.Authentication.Throttled;

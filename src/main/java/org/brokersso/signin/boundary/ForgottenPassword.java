@@ -1,4 +1,4 @@
-package org.brokersso.user.boundary;
+package org.brokersso.signin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.brokersso.user.boundary;
+package org.brokersso.signin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,6 +8,7 @@ import org.brokersso.account.control.Onboarding;
 import org.brokersso.ribbon.control.RibbonPublisher;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.sso.control.HandOver;
+import org.brokersso.user.boundary.SignedInTrader;
 import org.brokersso.user.control.PartnerAttribution;
 import org.brokersso.user.entity.User;
 
