@@ -280,7 +280,7 @@ public final class CtraderStandIn implements AutoCloseable {
   }
 
   /** cTrader's error body (spec §5.1). */
-  public static String errorBody(String code, String description) {
+  private static String errorBody(String code, String description) {
     return Json.createObjectBuilder()
         .add(
             "error",
