@@ -40,6 +40,15 @@ public class RestCtraderBackend implements CtraderBackend {
    */
   private static final String NO_BODY = "";
 
+  /**
+   * Jersey's connector on Payara is the JDK's HttpURLConnection, which silently sends a buffered
+   * request body again when the connection drops before an answer: a 3.5 that cTrader booked would
+   * be booked twice, and the caller would see one success. A streamed (chunked) body is never
+   * resent, so a dropped connection surfaces as "unreachable" and the call is held in doubt.
+   * RESTEasy (WildFly) ignores the key; its client does not resend a POST.
+   */
+  private static final String NEVER_RESEND = "jersey.config.client.request.entity.processing";
+
   private final WebservSettings settings;
   private final WebservClient webserv;
   private final CidClient cid;
@@ -74,6 +83,7 @@ public class RestCtraderBackend implements CtraderBackend {
         .baseUri(base)
         .connectTimeout(timeout, TimeUnit.MILLISECONDS)
         .readTimeout(timeout, TimeUnit.MILLISECONDS)
+        .property(NEVER_RESEND, "CHUNKED")
         .register(WebservErrorMapper.class)
         .build(type);
   }

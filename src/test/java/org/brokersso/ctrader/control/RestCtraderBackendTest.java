@@ -34,7 +34,6 @@ import org.brokersso.ctrader.entity.Trader;
 import org.brokersso.ctrader.entity.TraderRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -591,10 +590,6 @@ class RestCtraderBackendTest {
     assertEquals(new BigDecimal("10.00"), booked.money(booked.balance()));
   }
 
-  @Disabled(
-      "Finding: when the connection closes without an answer, the JDK's HttpURLConnection under the"
-          + " REST client sends the POST again (sun.net.http.retryPost defaults to true), so 3.5 is"
-          + " booked twice. Enable once RestCtraderBackend's transport no longer resends.")
   @Test
   @DisplayName("a connection dropped after cTrader acted: unreachable, and the POST is not resent")
   void droppedConnectionIsNotResent() {
