@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.brokersso.AuditRows;
+import org.brokersso.BlackBoxServer;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
 import org.brokersso.Traders;
@@ -28,14 +29,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FunctionalConformanceIT extends ContractIT {
 
-  /** The SMTP server Payara sends to in the tests (arquillian.xml: mail.smtp.*). */
+  /** The SMTP server the black-box server sends to (BlackBoxServer: mail.smtp.*). */
   @RegisterExtension
   static final GreenMailExtension SMTP =
       new GreenMailExtension(
-              new ServerSetup(
-                  Integer.getInteger("it.smtp.port", 13025),
-                  "127.0.0.1",
-                  ServerSetup.PROTOCOL_SMTP))
+              new ServerSetup(BlackBoxServer.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
           .withPerMethodLifecycle(false);
 
   private static final Pattern RESET_LINK =

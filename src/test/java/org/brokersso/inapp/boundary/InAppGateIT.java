@@ -67,7 +67,7 @@ class InAppGateIT extends ContractIT {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = signedUp(browser);
       String expiring = inAppToken(trader);
-      Thread.sleep(6_000); // the tests' OT lifetime is 5 s (arquillian.xml)
+      otTokensExpire(); // 4.4 tokens live as long as OT tokens (sso.ot-token.ttl)
       assertEquals(403, status("/inapp/action?token=" + expiring), "expired token");
       browser.open("/inapp/action?token=" + expiring);
       assertTrue(browser.text("refused").contains("expired"), browser.text("refused"));

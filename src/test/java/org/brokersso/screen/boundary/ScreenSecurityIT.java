@@ -209,7 +209,7 @@ class ScreenSecurityIT extends ContractIT {
   @Test
   @DisplayName(
       "login throttling: 5 free wrong passwords, the 6th starts a 1 s wait in which even the right password is refused; then the login works")
-  void loginThrottling() throws InterruptedException {
+  void loginThrottling() {
     String email = newEmail();
     registered(email);
     // over HTTP, not in the browser, so the attempt after the 6th failure surely falls within its 1
@@ -233,7 +233,7 @@ class ScreenSecurityIT extends ContractIT {
         "the trader is told to wait");
     login = Form.in(throttled.body(), "login");
 
-    Thread.sleep(1_500);
+    ctrader.advanceServerClock(Duration.ofMillis(1_500)); // the wait runs out (LoginThrottle)
     HttpResponse<String> admitted =
         client.post(login.action(), loginFields(login, email, PASSWORD));
     assertEquals(
