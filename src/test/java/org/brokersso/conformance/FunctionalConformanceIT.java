@@ -19,6 +19,7 @@ import org.brokersso.Browser;
 import org.brokersso.ContractIT;
 import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * against the WAR in sandbox mode. Each flow ends with the OT token the browser reached the success
  * URL with, exchanged over HTTP at 4.2: the screens and the API proven together.
  */
+@Tag(Browser.TAG)
 class FunctionalConformanceIT extends ContractIT {
 
   /** The SMTP server the black-box server sends to (BlackBoxServer: mail.smtp.*). */

@@ -15,12 +15,14 @@ import org.brokersso.ContractIT;
 import org.brokersso.InAppTrader;
 import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The InApp screens' entrance (§6.6): a token from call 4.4 opens one screen once, for its trader;
  * every other link gets the refusal page and nothing else. Real HTTP to the WAR and a real browser.
  */
+@Tag(Browser.TAG)
 class InAppGateIT extends ContractIT {
 
   private InAppTrader signedUp(Browser browser) {

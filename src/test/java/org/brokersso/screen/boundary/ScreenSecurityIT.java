@@ -28,6 +28,7 @@ import org.brokersso.Browser;
 import org.brokersso.ContractIT;
 import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * throttle, the Apple-relay refusal (§6.11) and passwords never rendered back. Headers, cookies and
  * forged posts over plain HTTP; what a trader sees in headless Chromium.
  */
+@Tag(Browser.TAG)
 class ScreenSecurityIT extends ContractIT {
 
   private static final String PASSWORD = Traders.PASSWORD;
