@@ -9,8 +9,9 @@ import org.brokersso.tokens.control.TokenHasher;
 
 /**
  * Reads the audit trail straight from the database the server uses: MySQL/MariaDB when DB_URL is
- * set (the CI's second run), otherwise the embedded H2 file under target/it-data, which the server
- * opens with AUTO_SERVER so a second process may read it while it runs.
+ * set (the CI's second run), otherwise the embedded H2 file of the black-box server ({@link
+ * BlackBoxServer#EMBEDDED_DIR}), which the server opens with AUTO_SERVER so a second process may
+ * read it while it runs.
  */
 public final class AuditRows {
 
@@ -79,6 +80,8 @@ public final class AuditRows {
           url, System.getenv("DB_USER"), System.getenv().getOrDefault("DB_PASSWORD", ""));
     }
     return DriverManager.getConnection(
-        "jdbc:h2:file:./target/it-data/broker-sso;MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE");
+        "jdbc:h2:file:"
+            + BlackBoxServer.EMBEDDED_DIR
+            + "/broker-sso;MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE");
   }
 }

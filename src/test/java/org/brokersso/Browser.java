@@ -14,12 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -32,11 +38,26 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) with a fresh
- * profile, as a trader's embedded browser: opens the screens of the deployed WAR, fills forms and
- * writes screenshots under {@code target/screenshots} so a person can look at them.
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), as a trader's
+ * embedded browser: opens the screens of the deployed WAR, fills forms and writes screenshots under
+ * {@code target/screenshots} so a person can look at them.
+ *
+ * <p>Launching Chromium costs one to two seconds of a 2-core machine, and the suite opened about 40
+ * browsers, so {@code new Browser(...)} borrows an idle Chromium of this JVM (launching one only
+ * when none is idle: two at most, since no test holds more than two at once) and {@link #close()}
+ * gives it back <em>clean</em>: other windows closed, back at {@code about:blank}, every cookie,
+ * the HTTP cache and the origin's storage cleared (DevTools {@code Network.clearBrowserCookies},
+ * {@code Network.clearBrowserCache}, {@code Storage.clearDataForOrigin}). For the server that is a
+ * browser it has never seen, as a fresh profile was: the tests stay independent. A browser whose
+ * cleaning fails is quit, not reused. Two browsers open at the same time are two Chromium processes
+ * with profiles of their own, so they share no cookie. The password manager and autofill are off,
+ * so nothing typed in one test is offered in another. {@link #fresh} launches a Chromium of its own
+ * for measurements that need a cold process ({@code bench/ScreenLoadIT}).
  */
 public final class Browser implements AutoCloseable {
+
+  /** JUnit tag of the test classes that drive Chromium (the MariaDB run of .ci/run skips them). */
+  public static final String TAG = "browser";
 
   /** A phone (cTrader Mobile's WebView) and a desktop window. */
   public enum Viewport {
@@ -54,49 +75,168 @@ public final class Browser implements AutoCloseable {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+  /** Idle Chromiums of this JVM, the most recently used first. */
+  private static final Deque<Chromium> IDLE = new ArrayDeque<>();
+
+  /** Every Chromium this JVM launched and has not quit, for the shutdown hook. */
+  private static final Set<Chromium> RUNNING = ConcurrentHashMap.newKeySet();
+
+  private static final AtomicInteger LAUNCHES = new AtomicInteger();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> RUNNING.forEach(Chromium::quit), "quit pooled Chromium browsers"));
+  }
+
+  private final Chromium chromium;
   private final ChromeDriver driver;
-  private final Path profile;
   private final URI base;
+  private final boolean pooled;
 
   public Browser(URI base) {
     this(base, Viewport.DESKTOP);
   }
 
+  /** A clean browser at this window size: an idle Chromium of this JVM, or a new one. */
   public Browser(URI base, Viewport viewport) {
-    this.base = base;
-    try {
-      profile = Files.createTempDirectory("broker-sso-chromium");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--no-pings",
-        "--disable-default-apps",
-        "--disable-client-side-phishing-detection",
-        "--disable-domain-reliability",
-        // the tests stay on this machine: any other host name fails to resolve
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-        "--user-data-dir=" + profile,
-        "--window-size=" + viewport.width + "," + viewport.height);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    this(base, borrow(viewport), true);
     resize(viewport);
+  }
+
+  private Browser(URI base, Chromium chromium, boolean pooled) {
+    this.base = base;
+    this.chromium = chromium;
+    this.driver = chromium.driver;
+    this.pooled = pooled;
+  }
+
+  /** A Chromium of its own, with a new profile, quit on {@link #close()}: a cold browser. */
+  public static Browser fresh(URI base) {
+    return new Browser(base, Chromium.launch(Viewport.DESKTOP), false);
+  }
+
+  private static Chromium borrow(Viewport viewport) {
+    while (true) {
+      Chromium idle;
+      synchronized (IDLE) {
+        idle = IDLE.pollFirst();
+      }
+      if (idle == null) {
+        return Chromium.launch(viewport);
+      }
+      if (idle.alive()) {
+        return idle;
+      }
+      idle.quit();
+    }
+  }
+
+  /** One Chromium process and its ChromeDriver, with a temporary profile. */
+  private record Chromium(ChromeDriver driver, Path profile) {
+
+    static Chromium launch(Viewport viewport) {
+      Path profile;
+      try {
+        profile = Files.createTempDirectory("broker-sso-chromium");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--no-pings",
+          "--disable-default-apps",
+          "--disable-client-side-phishing-detection",
+          "--disable-domain-reliability",
+          // the tests stay on this machine: any other host name fails to resolve
+          "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+          "--user-data-dir=" + profile,
+          "--window-size=" + viewport.width + "," + viewport.height);
+      // a reused browser must not offer what an earlier test typed
+      options.setExperimentalOption(
+          "prefs",
+          Map.of(
+              "credentials_enable_service", false,
+              "profile.password_manager_enabled", false,
+              "autofill.profile_enabled", false,
+              "autofill.credit_card_enabled", false));
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(
+                  new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
+              .usingAnyFreePort()
+              .build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      System.out.println("Chromium launched (" + LAUNCHES.incrementAndGet() + " in this JVM)");
+      Chromium chromium = new Chromium(driver, profile);
+      RUNNING.add(chromium);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+      return chromium;
+    }
+
+    boolean alive() {
+      try {
+        driver.getWindowHandles();
+        return true;
+      } catch (WebDriverException dead) {
+        return false;
+      }
+    }
+
+    /**
+     * Back to a state no test has seen: one window at about:blank, no cookie, no cache, no storage
+     * of the server's origin. False when that failed.
+     */
+    boolean clean(URI base) {
+      try {
+        driver.switchTo().defaultContent();
+        List<String> windows = new ArrayList<>(driver.getWindowHandles());
+        for (String window : windows.subList(1, windows.size())) {
+          driver.switchTo().window(window).close();
+        }
+        driver.switchTo().window(windows.get(0));
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.executeCdpCommand(
+            "Storage.clearDataForOrigin", Map.of("origin", origin(base), "storageTypes", "all"));
+        Object cookies = driver.executeCdpCommand("Network.getAllCookies", Map.of()).get("cookies");
+        return cookies instanceof List<?> left && left.isEmpty();
+      } catch (WebDriverException | IndexOutOfBoundsException broken) {
+        return false;
+      }
+    }
+
+    private static String origin(URI base) {
+      return base.getScheme()
+          + "://"
+          + base.getHost()
+          + (base.getPort() < 0 ? "" : ":" + base.getPort());
+    }
+
+    void quit() {
+      RUNNING.remove(this);
+      try {
+        driver.quit();
+      } catch (WebDriverException ignored) {
+        // already gone
+      } finally {
+        try (Stream<Path> files = Files.walk(profile)) {
+          files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException | UncheckedIOException ignored) {
+          // a leftover temporary profile is harmless
+        }
+      }
+    }
   }
 
   public Browser open(String pathAndQuery) {
@@ -269,16 +409,15 @@ public final class Browser implements AutoCloseable {
     resize(Viewport.DESKTOP);
   }
 
+  /** Gives a pooled browser back, cleaned (or quits it if cleaning fails); quits a fresh one. */
   @Override
   public void close() {
-    try {
-      driver.quit();
-    } finally {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      } catch (IOException ignored) {
-        // a leftover temporary profile is harmless
+    if (pooled && chromium.clean(base)) {
+      synchronized (IDLE) {
+        IDLE.addFirst(chromium);
       }
+    } else {
+      chromium.quit();
     }
   }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
- * Plays cTrader's backend in the tests: real HTTP over a real socket to the deployed WAR. The base
- * URL is {@code it.base-url} (system property or IT_BASE_URL), by default the Arquillian server.
+ * Plays cTrader's backend in the tests: real HTTP over a real socket to the deployed WAR. The
+ * black-box tests name their server ({@link BlackBoxServer#base()}); without a base URL the client
+ * talks to the Arquillian server of the in-container tests, on {@code it.http.port}.
  */
 public final class ContractClient {
 
@@ -30,13 +31,14 @@ public final class ContractClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
 
+  /** The Arquillian server (tests deployed with {@code testable = false}). */
   public ContractClient() {
-    String configured =
-        System.getProperty("it.base-url", System.getenv().getOrDefault("IT_BASE_URL", ""));
-    if (configured.isBlank()) {
-      configured = "http://localhost:" + System.getProperty("it.http.port", "18080") + "/";
-    }
-    this.base = URI.create(configured.endsWith("/") ? configured : configured + "/");
+    this(URI.create("http://localhost:" + System.getProperty("it.http.port", "18080") + "/"));
+  }
+
+  public ContractClient(URI base) {
+    String url = base.toString();
+    this.base = URI.create(url.endsWith("/") ? url : url + "/");
   }
 
   /** The deployed WAR's base URL, ending in "/". */
@@ -131,6 +133,22 @@ public final class ContractClient {
             Long.toString(userId),
             "accessToken",
             accessToken));
+  }
+
+  /**
+   * Moves the server's clock forward (the black-box WAR's test clock, {@code
+   * Deployments.blackBox()}): how the tests let a token outlive its lifetime without waiting.
+   */
+  public void advanceServerClock(Duration by) {
+    Reply reply = post("it/clock/advance", null, Map.of("by", by.toString()));
+    if (reply.status() == 404) {
+      throw new IllegalStateException(
+          "the server at "
+              + base
+              + " has no test clock: it must run the black-box WAR"
+              + " (target/broker-sso-blackbox.war, Deployments.blackBox()), not the product WAR");
+    }
+    reply.expect(200);
   }
 
   /** A cTrader userId no other test (nor an earlier run against the same database) has used. */

@@ -1,24 +1,17 @@
 package org.brokersso;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of the black-box tests: deploys the built WAR to Payara Micro and plays cTrader's backend
- * over HTTP. Each test starts authenticated (a fresh crmApiToken) with a cTrader user of its own.
+ * Base of the black-box tests: plays cTrader's backend over HTTP against the one server all of them
+ * share ({@link BlackBoxServer}: the built WAR on Payara Micro, started once per test run). Each
+ * test starts authenticated (a fresh crmApiToken) with a cTrader user of its own.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(BlackBoxServer.class)
 public abstract class ContractIT {
 
-  @Deployment(testable = false)
-  public static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  protected final ContractClient ctrader = new ContractClient();
+  protected final ContractClient ctrader = new ContractClient(BlackBoxServer.base());
   protected String crmApiToken;
   protected long userId;
 
@@ -26,6 +19,11 @@ public abstract class ContractIT {
   void authenticated() {
     crmApiToken = ctrader.crmApiToken();
     userId = ContractClient.newUserId();
+  }
+
+  /** Moves the server's clock past the OT-token lifetime: every OT token issued so far expires. */
+  protected void otTokensExpire() {
+    ctrader.advanceServerClock(BlackBoxServer.otTokenTtl().plusSeconds(1));
   }
 
   /** Logs the user in with "keep me logged in" and exchanges the OT token: the 4.2 answer. */

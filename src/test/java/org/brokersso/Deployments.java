@@ -1,15 +1,22 @@
 package org.brokersso;
 
 import java.io.File;
+import java.nio.file.Path;
+import org.brokersso.testclock.TestClock;
+import org.brokersso.testclock.TestClockResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The archive every Arquillian test deploys: the WAR that {@code mvn package} built, exactly as a
- * sysadmin would deploy it, named ROOT so Payara Micro serves it at the server root like the
- * contract requires. Failsafe runs after {@code package}, so the file is always there.
+ * The archives the tests deploy: the WAR that {@code mvn package} built, exactly as a sysadmin
+ * would deploy it, named ROOT so Payara Micro serves it at the server root like the contract
+ * requires. Failsafe runs after {@code package}, so the file is always there.
  */
 public final class Deployments {
+
+  /** Where {@link #exportBlackBox()} writes the black-box test WAR. */
+  public static final Path BLACK_BOX_WAR = Path.of("target", "broker-sso-blackbox.war");
 
   private Deployments() {}
 
@@ -29,5 +36,24 @@ public final class Deployments {
    */
   public static WebArchive withTests(Class<?>... testClasses) {
     return war().addClasses(testClasses);
+  }
+
+  /**
+   * What the black-box tests run against: the built WAR plus the {@link TestClock}, which lets a
+   * test move the server's clock forward over HTTP ({@link TestClockResource}) instead of sleeping
+   * until a token expires. Nothing else differs from the product WAR.
+   */
+  public static WebArchive blackBox() {
+    return war().addClasses(TestClock.class, TestClockResource.class);
+  }
+
+  /**
+   * Writes {@link #blackBox()} to {@code target/broker-sso-blackbox.war}, for a server outside
+   * Arquillian ({@link BlackBoxServer} starts Payara Micro with it; another server can deploy the
+   * same file and be named by {@code it.base-url}).
+   */
+  public static Path exportBlackBox() {
+    blackBox().as(ZipExporter.class).exportTo(BLACK_BOX_WAR.toFile(), true);
+    return BLACK_BOX_WAR;
   }
 }

@@ -30,7 +30,9 @@ import org.brokersso.ContractClient;
  */
 public final class TokenApiBenchmark {
 
-  private static final int PORT = 18090;
+  /** A free port, not a fixed one: other builds on the machine may be running servers. */
+  private static final int PORT = org.brokersso.BlackBoxServer.freePort();
+
   private static final int[] CONCURRENCY =
       java.util.Arrays.stream(System.getProperty("bench.concurrency", "1,16,64").split(","))
           .mapToInt(Integer::parseInt)
@@ -84,13 +86,12 @@ public final class TokenApiBenchmark {
 
   private void benchmark(String name, BenchDatabase database) throws Exception {
     String base = "http://127.0.0.1:" + PORT + "/";
-    System.setProperty("it.base-url", base);
     List<String> accessTokens;
     String crmApiToken;
     List<Long> userIds = new ArrayList<>();
     try (PayaraProcess server =
         PayaraProcess.start(database, PORT, OUT.resolve("raw/payara-" + name + ".log"))) {
-      ContractClient http = new ContractClient();
+      ContractClient http = new ContractClient(URI.create(base));
       crmApiToken = http.crmApiToken();
       for (int i = 0; i < 50; i++) {
         long ctid = ThreadLocalRandom.current().nextLong(10_000_000L, 1L << 50);

@@ -18,6 +18,7 @@ import org.brokersso.Browser.Viewport;
 import org.brokersso.ContractIT;
 import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -29,6 +30,7 @@ import org.openqa.selenium.Dimension;
  * at, written before the checks so that a failure leaves its picture), and the parameters a flow
  * carries from step to step (§5.3, §6.10).
  */
+@Tag(Browser.TAG)
 class DesignConformanceIT extends ContractIT {
 
   private static final String LOGIN_EN = "Log in";

@@ -14,10 +14,12 @@ import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.brokersso.AuditRows;
+import org.brokersso.BlackBoxServer;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
 import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,16 +28,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * against the WAR in sandbox mode. Each flow ends with the OT token the browser reached the success
  * URL with, exchanged over HTTP at 4.2: the screens and the API proven together.
  */
+@Tag(Browser.TAG)
 class FunctionalConformanceIT extends ContractIT {
 
-  /** The SMTP server Payara sends to in the tests (arquillian.xml: mail.smtp.*). */
+  /** The SMTP server the black-box server sends to (BlackBoxServer: mail.smtp.*). */
   @RegisterExtension
   static final GreenMailExtension SMTP =
       new GreenMailExtension(
-              new ServerSetup(
-                  Integer.getInteger("it.smtp.port", 13025),
-                  "127.0.0.1",
-                  ServerSetup.PROTOCOL_SMTP))
+              new ServerSetup(BlackBoxServer.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
           .withPerMethodLifecycle(false);
 
   private static final Pattern RESET_LINK =

@@ -20,33 +20,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.brokersso.AuditRows;
+import org.brokersso.BlackBoxServer;
 import org.brokersso.ContractClient;
-import org.brokersso.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The operator endpoints over HTTP, as a back-office script would call them: HTTP Basic with {@code
- * operator.password} (given to the test server in arquillian.xml), plain JSON answers and errors.
+ * operator.password} (given to the test server by BlackBoxServer), plain JSON answers and errors.
  * KYC cases come from {@code /sandbox/kyc}, which stands in for the KYC screen.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(BlackBoxServer.class)
 class OperatorEndpointsIT {
 
-  /** The same value arquillian.xml gives the server. */
-  private static final String PASSWORD =
-      System.getProperty("it.operator.password", "it-operator-password-0123456789");
+  /** The same value BlackBoxServer gives the server. */
+  private static final String PASSWORD = BlackBoxServer.OPERATOR_PASSWORD;
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  private final ContractClient ctrader = new ContractClient();
+  private final ContractClient ctrader = new ContractClient(BlackBoxServer.base());
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -182,6 +173,8 @@ class OperatorEndpointsIT {
   @Test
   @DisplayName("everybody's ribbons: 202, then the run's progress and the configured set")
   void ribbonsOfEverybody() throws InterruptedException {
+    // at least one trader, whichever test ran first (the black-box server's database is its own)
+    ctrader.login(ContractClient.newUserId(), false);
     Reply started = operator("POST", "operator/ribbons", null);
     assertTrue(started.status() == 202 || started.status() == 409, started.body());
     JsonObject overview = operator("GET", "operator/ribbons", null).expect(200).json();

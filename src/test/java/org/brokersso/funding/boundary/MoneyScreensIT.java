@@ -8,6 +8,7 @@ import org.brokersso.ContractIT;
 import org.brokersso.InAppTrader;
 import org.brokersso.SandboxRows;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -17,6 +18,7 @@ import org.openqa.selenium.By;
  * its own tables. Accounts are in EUR (Traders.createAccount) with two decimals: the sandbox's
  * balance is in cents.
  */
+@Tag(Browser.TAG)
 class MoneyScreensIT extends ContractIT {
 
   private InAppTrader trader(Browser browser) {

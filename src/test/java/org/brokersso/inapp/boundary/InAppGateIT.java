@@ -15,12 +15,14 @@ import org.brokersso.ContractIT;
 import org.brokersso.InAppTrader;
 import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The InApp screens' entrance (§6.6): a token from call 4.4 opens one screen once, for its trader;
  * every other link gets the refusal page and nothing else. Real HTTP to the WAR and a real browser.
  */
+@Tag(Browser.TAG)
 class InAppGateIT extends ContractIT {
 
   private InAppTrader signedUp(Browser browser) {
@@ -67,7 +69,7 @@ class InAppGateIT extends ContractIT {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = signedUp(browser);
       String expiring = inAppToken(trader);
-      Thread.sleep(6_000); // the tests' OT lifetime is 5 s (arquillian.xml)
+      otTokensExpire(); // 4.4 tokens live as long as OT tokens (sso.ot-token.ttl)
       assertEquals(403, status("/inapp/action?token=" + expiring), "expired token");
       browser.open("/inapp/action?token=" + expiring);
       assertTrue(browser.text("refused").contains("expired"), browser.text("refused"));

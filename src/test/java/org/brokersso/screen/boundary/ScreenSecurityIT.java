@@ -28,6 +28,7 @@ import org.brokersso.Browser;
 import org.brokersso.ContractIT;
 import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * throttle, the Apple-relay refusal (§6.11) and passwords never rendered back. Headers, cookies and
  * forged posts over plain HTTP; what a trader sees in headless Chromium.
  */
+@Tag(Browser.TAG)
 class ScreenSecurityIT extends ContractIT {
 
   private static final String PASSWORD = Traders.PASSWORD;
@@ -209,7 +211,7 @@ class ScreenSecurityIT extends ContractIT {
   @Test
   @DisplayName(
       "login throttling: 5 free wrong passwords, the 6th starts a 1 s wait in which even the right password is refused; then the login works")
-  void loginThrottling() throws InterruptedException {
+  void loginThrottling() {
     String email = newEmail();
     registered(email);
     // over HTTP, not in the browser, so the attempt after the 6th failure surely falls within its 1
@@ -233,7 +235,7 @@ class ScreenSecurityIT extends ContractIT {
         "the trader is told to wait");
     login = Form.in(throttled.body(), "login");
 
-    Thread.sleep(1_500);
+    ctrader.advanceServerClock(Duration.ofMillis(1_500)); // the wait runs out (LoginThrottle)
     HttpResponse<String> admitted =
         client.post(login.action(), loginFields(login, email, PASSWORD));
     assertEquals(

@@ -1,4 +1,4 @@
-package org.brokersso.conformance;
+package org.brokersso.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +19,10 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
  * Records how fast the screens paint (§7.4: load in at most 3 s on a common connection): first
  * contentful paint and load of each screen, on the loopback and on an emulated slow mobile link,
  * into {@code target/screen-load.md}. A measurement, not a timed test: it asserts only that every
- * screen painted; the figures are copied into docs/benchmarks.md.
+ * screen painted; the figures are copied into docs/benchmarks.md. It runs with the benchmark
+ * ({@code mvn -Pbench verify}), not with the tests, against the black-box server, each pass in a
+ * Chromium of its own ({@link Browser#fresh}) so that the first visit finds a cold process and an
+ * empty cache.
  */
 class ScreenLoadIT extends ContractIT {
 
@@ -35,10 +38,10 @@ class ScreenLoadIT extends ContractIT {
       "7.4 every screen paints; first paint and load times are recorded (3G-like link included)")
   void recordsFirstPaint() throws IOException {
     List<String> rows = new ArrayList<>();
-    try (Browser browser = new Browser(ctrader.base())) {
+    try (Browser browser = Browser.fresh(ctrader.base())) {
       measure(browser, "loopback", rows);
     }
-    try (Browser browser = new Browser(ctrader.base())) { // a fresh profile: an empty cache again
+    try (Browser browser = Browser.fresh(ctrader.base())) { // a fresh profile: an empty cache again
       ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
       slow.setLatency(Duration.ofMillis(150)); // a common mobile round trip
       slow.setDownloadThroughput(1_600_000 / 8); // 1.6 Mbit/s
