@@ -3,6 +3,7 @@ package org.brokersso;
 import java.io.File;
 import java.nio.file.Path;
 import org.brokersso.testclock.TestClock;
+import org.brokersso.testclock.TestClockApplication;
 import org.brokersso.testclock.TestClockResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -44,7 +45,7 @@ public final class Deployments {
    * until a token expires. Nothing else differs from the product WAR.
    */
   public static WebArchive blackBox() {
-    return war().addClasses(TestClock.class, TestClockResource.class);
+    return war().addClasses(TestClock.class, TestClockResource.class, TestClockApplication.class);
   }
 
   /**

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 
 /**
  * Reads what the sandbox cTrader booked, straight from the server's database (as {@link AuditRows}
- * does): the tests' way to count calls 3.5 that acted, as a WireMock journal would.
+ * does): the tests' way to count calls 3.5 that acted in the sandbox.
  */
 public final class SandboxRows {
 

@@ -17,7 +17,7 @@ import java.time.format.DateTimeParseException;
  * {@link TestClock} forward and answers {@code {"offset":"PT2M2S","now":"..."}}. Unprotected on
  * purpose: it exists only on a test server, and a product WAR has no such path (404).
  */
-@Path("it/clock")
+@Path("clock")
 @RequestScoped
 public class TestClockResource {
 
