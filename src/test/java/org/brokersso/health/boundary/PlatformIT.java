@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import org.brokersso.ContractClient;
 import org.brokersso.ContractIT;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,5 +46,33 @@ class PlatformIT extends ContractIT {
         }) {
       assertTrue(document.contains(path + ":"), path);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "no WADL: the map of every path, operator and sandbox ones included, is not published")
+  void noWadl() {
+    ctrader.get("application.wadl").expect(404);
+  }
+
+  @Test
+  @DisplayName(
+      "the outbound REST clients are not server endpoints: cTrader's paths answer 404 here")
+  void outboundPathsAreNotServed() {
+    ctrader.post("cid/ctid/link", "{}").expect(404);
+    ctrader.post("v2/webserv/traders", "{}").expect(404);
+    ctrader.post("ctid/link", "{}").expect(404);
+  }
+
+  @Test
+  @DisplayName(
+      "sandbox pages: no outbox once an SMTP server is set (it would hand out reset links);"
+          + " cTrader Web's stand-in refuses a forged token, escaped")
+  void sandboxPages() {
+    ctrader.get("sandbox/outbox").expect(404); // the test server mails to GreenMail
+    String web =
+        ctrader.get("sandbox/ctrader-web?token=ot_forged&acc=%3Cb%3E1%3C/b%3E").expect(200).body();
+    assertTrue(web.contains("id=\"refused\""), web);
+    assertTrue(!web.contains("<b>1</b>"), web);
   }
 }
