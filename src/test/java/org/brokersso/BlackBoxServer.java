@@ -41,7 +41,9 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * broker's own login address {@code /Trader/Logon} and the operator password; the OT lifetime is
  * the product's default, {@link #otTokenTtl()}, since the tests move the server's clock ({@link
  * ContractClient#advanceServerClock}) rather than wait. Its output goes to {@code
- * target/blackbox-server.log}.
+ * target/blackbox-server.log}; {@code it.blackbox.jvm-options} adds JVM options (a debugger, say).
+ * A named server needs the same settings, and the tests read its database through {@code DB_URL}
+ * ({@link AuditRows}, {@link SandboxRows}).
  *
  * <p>Sharing one server means sharing its memory across classes: the login throttle's counter for
  * the tests' one client address (127.0.0.1; {@code user.login.address-free-failures}, 20 in 15
@@ -126,6 +128,11 @@ public final class BlackBoxServer implements BeforeAllCallback {
       int port = freePort();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      for (String option : System.getProperty("it.blackbox.jvm-options", "").split("\\s+")) {
+        if (!option.isBlank()) {
+          command.add(option);
+        }
+      }
       command.add("-Dsso.ot-token.ttl=" + otTokenTtl());
       command.add("-Ddb.embedded.dir=" + EMBEDDED_DIR);
       command.add("-Dmail.smtp.host=127.0.0.1");
