@@ -3,6 +3,7 @@ package org.brokersso.setup.control;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,6 +29,12 @@ public final class RequiredSettings {
 
   static final Duration MIN_CRM_API_TOKEN_TTL = Duration.ofDays(7);
 
+  /**
+   * The shortest CRM API password (call 4.1) a live server accepts, as for the operator password:
+   * 4.1 answers a token to whoever knows it, so it must not be guessable.
+   */
+  static final int MIN_CRM_API_PASSWORD_LENGTH = 16;
+
   private RequiredSettings() {}
 
   /** Every problem found, each as one sentence a sysadmin can act on; empty when all is well. */
@@ -50,6 +57,17 @@ public final class RequiredSettings {
             .filter(v -> !v.isBlank() && !v.strip().matches("\\d{1,18}"))
             .isPresent()) {
       problems.add("ctrader.manager.login must be the manager's numeric login");
+    }
+    if (!sandbox
+        && config.apply("sso.crm-api.password").stream()
+            .flatMap(list -> Arrays.stream(list.split(",")))
+            .map(String::strip)
+            .anyMatch(p -> !p.isEmpty() && p.length() < MIN_CRM_API_PASSWORD_LENGTH)) {
+      // never the password itself: this sentence goes to the log
+      problems.add(
+          "sso.crm-api.password: every password must have at least "
+              + MIN_CRM_API_PASSWORD_LENGTH
+              + " characters");
     }
     for (String key :
         List.of(

@@ -47,7 +47,7 @@ class RequiredSettingsTest {
         problems.get(0).contains("sso.crm-api.password")
             && problems.get(0).contains("SSO_CRM_API_PASSWORD"));
     assertTrue(problems.get(1).contains("CTRADER_BROKER_CRM_NAME"));
-    config.put("sso.crm-api.password", "secret");
+    config.put("sso.crm-api.password", "a-long-crm-api-secret");
     config.put("ctrader.broker-crm-name", "EXAMPLE_CRM");
     config.put("ctrader.broker-name", " ");
     config.put("ctrader.manager.login", "30417");
@@ -60,6 +60,29 @@ class RequiredSettingsTest {
     config.put("ctrader.manager.login", "30417");
     config.put("ctrader.broker-name", "EXAMPLE");
     assertEquals(List.of(), problems(false));
+  }
+
+  @Test
+  void liveModeRefusesAGuessableCrmApiPassword() {
+    config.putAll(
+        Map.of(
+            "ctrader.url", "https://ctrader.example",
+            "ctrader.broker-crm-name", "EXAMPLE_CRM",
+            "ctrader.broker-name", "EXAMPLE",
+            "ctrader.manager.login", "30417",
+            "ctrader.manager.password", "secret",
+            "screen.public-url", "https://crm.example.com",
+            "mail.smtp.host", "smtp.example.com"));
+    config.put("sso.crm-api.password", "ab");
+    assertEquals(1, problems(false).size(), problems(false).toString());
+    assertTrue(problems(false).get(0).contains("at least 16"), problems(false).toString());
+    // every password of a rotation counts, and the message never repeats a password
+    config.put("sso.crm-api.password", "a-long-crm-api-secret, short1");
+    assertEquals(1, problems(false).size(), problems(false).toString());
+    assertTrue(!problems(false).get(0).contains("short1"), problems(false).toString());
+    config.put("sso.crm-api.password", "a-long-crm-api-secret, another-long-secret");
+    assertEquals(List.of(), problems(false));
+    assertEquals(List.of(), problems(true), "the sandbox's demo password is documented, not live");
   }
 
   @Test
