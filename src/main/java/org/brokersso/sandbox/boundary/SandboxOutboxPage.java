@@ -49,8 +49,14 @@ public class SandboxOutboxPage {
     return SandboxOutbox.CAPACITY;
   }
 
+  private List<Shown> mails;
+
+  /** Read once per request: the view asks twice (empty or not, then each). */
   public List<Shown> mails() {
-    return outbox.newestFirst().stream().map(SandboxOutboxPage::shown).toList();
+    if (mails == null) {
+      mails = outbox.newestFirst().stream().map(SandboxOutboxPage::shown).toList();
+    }
+    return mails;
   }
 
   static Shown shown(KeptMail kept) {
