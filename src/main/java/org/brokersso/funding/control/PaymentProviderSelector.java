@@ -1,14 +1,12 @@
 package org.brokersso.funding.control;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.brokersso.setup.control.RunMode;
+import org.brokersso.setup.control.SettingsChecked;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * which would book money in cTrader that was never collected.
  */
 @ApplicationScoped
-public class PaymentProviderSelector {
+public class PaymentProviderSelector implements SettingsChecked {
 
   private static final Logger LOG = Logger.getLogger(PaymentProviderSelector.class.getName());
 
@@ -40,8 +38,9 @@ public class PaymentProviderSelector {
         : Optional.empty();
   }
 
-  /** Refuses to start on a choice that cannot work, after the general configuration checks. */
-  void check(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
+  /** Refuses to start on a choice that cannot work. */
+  @Override
+  public void checkSettings() {
     String choice = choice(configured, mode.isSandbox());
     if (choice.equals(SANDBOX)) {
       LOG.warning(

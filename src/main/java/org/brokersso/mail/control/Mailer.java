@@ -2,8 +2,6 @@ package org.brokersso.mail.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -21,6 +19,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
 import org.brokersso.mail.entity.OutgoingMail;
+import org.brokersso.setup.control.SettingsChecked;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * carry reset links, and the SMTP password is never logged.
  */
 @ApplicationScoped
-public class Mailer {
+public class Mailer implements SettingsChecked {
 
   private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
   private static final String UTF_8 = "UTF-8";
@@ -68,6 +67,9 @@ public class Mailer {
   /** null: no SMTP server, mails go to the outbox. */
   private Session smtp;
 
+  /** Volatile: the latest mail of any thread says what readiness shows. */
+  private volatile MailTransport transport = MailTransport.OUTBOX;
+
   @PostConstruct
   void configure() {
     if (timeout.isNegative() || timeout.isZero()) {
@@ -76,6 +78,9 @@ public class Mailer {
           "mail.timeout must be a positive ISO-8601 duration such as PT10S");
     }
     smtp = host.map(String::strip).filter(h -> !h.isEmpty()).map(this::session).orElse(null);
+    if (smtp != null) {
+      transport = MailTransport.unchecked(address());
+    }
     if (smtp == null) {
       LOG.warning(
           "mail.smtp.host is unset: e-mails are NOT sent, the last "
@@ -93,9 +98,31 @@ public class Mailer {
     }
   }
 
-  /** Makes the choice, and its log line, part of the start-up rather than of the first mail. */
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    // the bean is created (and configure() has run) before this is called
+  /**
+   * Greets the SMTP server at start-up as a mail would (connect, STARTTLS, login), without sending:
+   * a server that refuses the configured transport (no STARTTLS on a plain relay, a refused login,
+   * a certificate for another host) would otherwise lose every mail silently, so that refuses the
+   * start. A server that cannot be reached is only reported (readiness shows it): it may be down
+   * for a moment, and the screens do not need it.
+   */
+  @Override
+  public void checkSettings() {
+    if (smtp == null) {
+      return;
+    }
+    transport = greet();
+    if (transport.refusesConfiguration()) {
+      throw new IllegalStateException(
+          "mail.smtp.*: " + transport.description() + " (" + transport.problem() + ")");
+    }
+    if (!transport.works()) {
+      LOG.warning(() -> "E-mail: " + transport.description() + " (" + transport.problem() + ")");
+    }
+  }
+
+  /** What is known of the mail transport: from the start-up greeting and the latest mail. */
+  public MailTransport transport() {
+    return transport;
   }
 
   /** True when nothing is sent and mails are kept in the {@link SandboxOutbox}. */
@@ -119,8 +146,10 @@ public class Mailer {
     }
     try {
       Transport.send(message(mail));
+      transport = MailTransport.working(address());
       LOG.fine(() -> "E-mail to @" + mail.recipientDomain() + " sent");
     } catch (MessagingException e) {
+      transport = MailTransport.failing(address(), e);
       // the exception's own text may quote the full address, so only its type is logged here
       LOG.warning(
           () ->
@@ -130,6 +159,25 @@ public class Mailer {
                   + e.getClass().getSimpleName());
       throw new MailNotSent(mail.recipientDomain(), e);
     }
+  }
+
+  private MailTransport greet() {
+    try (Transport greeting = smtp.getTransport(PROTOCOL)) {
+      greeting.connect();
+      return MailTransport.working(address());
+    } catch (MessagingException e) {
+      return MailTransport.failing(address(), e);
+    }
+  }
+
+  private String address() {
+    return PROTOCOL
+        + "://"
+        + host.orElse("").strip()
+        + ":"
+        + port
+        + (starttls ? " with STARTTLS" : " without TLS")
+        + (user.isPresent() ? ", with login" : ", without login");
   }
 
   private MimeMessage message(OutgoingMail mail) throws MessagingException {

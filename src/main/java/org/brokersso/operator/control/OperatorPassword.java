@@ -1,10 +1,7 @@
 package org.brokersso.operator.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -16,6 +13,7 @@ import java.util.Optional;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
+import org.brokersso.setup.control.SettingsChecked;
 import org.brokersso.tokens.control.TokenHasher;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * to start, since the endpoints are reachable wherever the screens are.
  */
 @ApplicationScoped
-public class OperatorPassword {
+public class OperatorPassword implements SettingsChecked {
 
   static final int MIN_LENGTH = 16;
 
@@ -59,7 +57,8 @@ public class OperatorPassword {
   }
 
   /** Checks the setting while the server starts, not at the first operator call. */
-  void check(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
+  @Override
+  public void checkSettings() {
     isConfigured();
   }
 

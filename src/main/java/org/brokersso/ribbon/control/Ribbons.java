@@ -1,10 +1,7 @@
 package org.brokersso.ribbon.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +9,7 @@ import org.brokersso.ctrader.entity.Ribbon;
 import org.brokersso.kyc.control.KycChecks;
 import org.brokersso.ribbon.entity.ConfiguredRibbon;
 import org.brokersso.setup.control.RunMode;
+import org.brokersso.setup.control.SettingsChecked;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * naming the entry, rather than pushing half a set to every trader.
  */
 @ApplicationScoped
-public class Ribbons {
+public class Ribbons implements SettingsChecked {
 
   /**
    * Where paths point in the sandbox when {@code screen.public-url} is unset (the run command's
@@ -59,8 +57,9 @@ public class Ribbons {
     }
   }
 
-  /** Parses the list while the server starts (after the configuration checks). */
-  void check(@Observes @Priority(20) @Initialized(ApplicationScoped.class) Object started) {
+  /** Parses the list while the server starts. */
+  @Override
+  public void checkSettings() {
     configured.size();
   }
 

@@ -4,16 +4,22 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.brokersso.setup.control.RefusedStart;
 import org.brokersso.setup.control.RequiredSettings;
 import org.brokersso.setup.control.RunMode;
+import org.brokersso.setup.control.SettingsChecked;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * Refuses to deploy, with one message listing every problem, when the configuration cannot work;
- * and says loudly at start-up when the product runs in sandbox mode.
+ * and says loudly at start-up when the product runs in sandbox mode. Runs before anything else of
+ * the application starts (schema migration included), so a refused start changes nothing.
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -22,15 +28,23 @@ public class StartupChecks {
 
   @Inject Config config;
   @Inject RunMode mode;
+  @Inject @Any Instance<SettingsChecked> checkedBeans;
+  @Inject RefusedStart refusal;
 
   void check(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object started) {
     List<String> problems =
-        RequiredSettings.problems(
-            key -> config.getOptionalValue(key, String.class), mode.isSandbox());
+        new ArrayList<>(
+            RequiredSettings.problems(
+                key -> config.getOptionalValue(key, String.class), mode.isSandbox()));
+    for (SettingsChecked bean : checkedBeans) {
+      try {
+        bean.checkSettings();
+      } catch (RuntimeException refused) {
+        problems.add(RefusedStart.reason(refused));
+      }
+    }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException(
-          "Broker SSO refuses to start; fix the configuration (README, 'Configuration'): "
-              + String.join("; ", problems));
+      throw refusal.refuse(problems);
     }
     if (mode.isSandbox()) {
       LOG.warning(

@@ -1,8 +1,6 @@
 package org.brokersso.user.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.brokersso.setup.control.SettingsChecked;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -63,7 +62,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * forgotten counters go first, then the oldest, so random e-mails cannot exhaust the memory.
  */
 @ApplicationScoped
-public class LoginThrottle {
+public class LoginThrottle implements SettingsChecked {
 
   static final int MAX_ACCOUNT_LENGTH = 254;
 
@@ -112,9 +111,6 @@ public class LoginThrottle {
             "user.login.account-max-delay");
     this.keyBound = trackedKeys;
   }
-
-  /** Created at deployment, so that a bad setting stops the start rather than the first login. */
-  void checkSettingsAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {}
 
   /**
    * How long this account and address must wait before the next attempt; empty: they may try now.

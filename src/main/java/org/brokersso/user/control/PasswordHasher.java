@@ -1,8 +1,6 @@
 package org.brokersso.user.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.brokersso.setup.control.SettingsChecked;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * array is left alone, and the JDK's derived-key object clears its own copy when it is collected.
  */
 @ApplicationScoped
-public class PasswordHasher {
+public class PasswordHasher implements SettingsChecked {
 
   /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; a lower setting stops the deployment. */
   public static final int MIN_ITERATIONS = 600_000;
@@ -73,9 +72,6 @@ public class PasswordHasher {
         new StoredPassword(
             iterations, randomBytes(SALT_BYTES), randomBytes(StoredPassword.HASH_BYTES));
   }
-
-  /** Created at deployment, so that a bad setting stops the start rather than the first login. */
-  void checkSettingsAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {}
 
   /** The value to store for a new password. */
   public String hash(char[] password) {

@@ -1,10 +1,9 @@
 package org.brokersso.user.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.brokersso.setup.control.SettingsChecked;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * hardly grows with length, but no pass-phrase needs more.
  */
 @ApplicationScoped
-public class PasswordPolicy {
+public class PasswordPolicy implements SettingsChecked {
 
   public static final int MAX_LENGTH = 128;
 
@@ -39,9 +38,6 @@ public class PasswordPolicy {
     }
     this.minLength = minLength;
   }
-
-  /** Created at deployment, so that a bad setting stops the start rather than the first signup. */
-  void checkSettingsAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {}
 
   /** The rule the password breaks, or empty when it may be used. */
   public Optional<PasswordRule> broken(char[] password) {

@@ -26,6 +26,21 @@ class PlatformIT extends ContractIT {
   }
 
   @Test
+  @DisplayName("readiness shows where mail goes (host, port, TLS), never a secret, and stays UP")
+  void readinessShowsTheMailTransport() {
+    JsonObject mail =
+        ctrader.get("health/ready").expect(200).json().getJsonArray("checks").stream()
+            .map(JsonObject.class::cast)
+            .filter(check -> check.getString("name").equals("mail"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no readiness check named mail"));
+    assertEquals("UP", mail.getString("status"));
+    String transport = mail.getJsonObject("data").getString("transport");
+    assertTrue(transport.startsWith("smtp://127.0.0.1:"), transport);
+    assertTrue(transport.contains("without TLS"), transport);
+  }
+
+  @Test
   void theSandboxLoginRefusesBadInputWithA400() {
     ctrader.post("sandbox/login", "{").expectError(400, "INVALID_REQUEST");
     ctrader.post("sandbox/login", "{}").expectError(400, null);

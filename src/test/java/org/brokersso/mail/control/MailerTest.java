@@ -224,4 +224,37 @@ class MailerTest {
       }
     }
   }
+
+  @Test
+  void theStartUpGreetingAcceptsAServerThatTakesTheConfiguredTransport() {
+    Mailer mailer = toGreenMail();
+    mailer.checkSettings();
+    assertEquals(MailTransport.State.WORKS, mailer.transport().state());
+    assertFalse(mailer.transport().description().contains(SMTP_PASSWORD));
+  }
+
+  @Test
+  void aRefusedLoginOrAMissingStarttlsStopsTheStartAnUnreachableServerDoesNot() throws Exception {
+    Mailer wrongPassword =
+        mailer("127.0.0.1", SMTP.getSmtp().getPort(), "not-it", Duration.ofSeconds(5));
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, wrongPassword::checkSettings);
+    assertTrue(refused.getMessage().contains("refused the login"), refused.getMessage());
+    assertFalse(refused.getMessage().contains("not-it"), "the password is never repeated");
+
+    Mailer plainRelay = toGreenMail();
+    plainRelay.starttls = true;
+    plainRelay.configure();
+    refused = assertThrows(IllegalStateException.class, plainRelay::checkSettings);
+    assertTrue(refused.getMessage().contains("does not offer STARTTLS"), refused.getMessage());
+
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    Mailer away = mailer("127.0.0.1", closed, SMTP_PASSWORD, Duration.ofSeconds(2));
+    away.checkSettings();
+    assertEquals(MailTransport.State.UNREACHABLE, away.transport().state());
+    assertFalse(away.transport().problem().contains("Exception"), away.transport().problem());
+  }
 }
