@@ -215,7 +215,7 @@ class OperatorEndpointsIT {
     send(
             "POST",
             "operator/kyc/" + ContractClient.newUserId(),
-            "text/plain",
+            "application/json",
             "{\"decision\":\"approve\"}",
             credentials,
             "Origin",

@@ -147,10 +147,13 @@ public class ProfileChanges {
             : hasher.verifyAgainstDummy(password);
     if (!matches) {
       throttle.failed(user.email(), clientAddress);
-      audit.record(
-          AuditEvent.refusal(clock.instant(), "user", change)
-              .user(user.id(), user.ctidUserId())
-              .detail("wrong current password in the client area"));
+      users.record( // changes nothing: the transaction the audit trail needs
+          userId,
+          u ->
+              audit.record(
+                  AuditEvent.refusal(clock.instant(), "user", change)
+                      .user(u.id(), u.ctidUserId())
+                      .detail("wrong current password")));
       throw new WrongPassword();
     }
     throttle.succeeded(user.email(), clientAddress);
