@@ -195,6 +195,57 @@ class OperatorEndpointsIT {
     assertTrue(overview.getJsonObject("rollout").getJsonNumber("traders").longValue() > 0);
   }
 
+  @Test
+  @DisplayName(
+      "a cross-site form post with the browser's cached Basic credentials is refused (403 JSON, nothing pushed); a non-JSON body is 415; a script's JSON without Origin and a same-origin call still work")
+  void crossSiteRequestsAreRefused() {
+    String credentials = "operator:" + PASSWORD;
+    String form = "application/x-www-form-urlencoded";
+    Reply forged =
+        send(
+            "POST",
+            "operator/ribbons",
+            form,
+            "confirm=yes",
+            credentials,
+            "Origin",
+            "https://evil.example");
+    forged.expectError(403);
+    assertTrue(forged.body().contains("cross-site"), forged.body());
+    send(
+            "POST",
+            "operator/kyc/" + ContractClient.newUserId(),
+            "application/json",
+            "{\"decision\":\"approve\"}",
+            credentials,
+            "Origin",
+            "null")
+        .expectError(403);
+    send("POST", "operator/ribbons", form, "x=1", credentials, "Sec-Fetch-Site", "cross-site")
+        .expectError(403);
+    send("GET", "operator/kyc", null, null, credentials, "Sec-Fetch-Site", "same-site")
+        .expectError(403);
+    send("POST", "operator/ribbons", form, "x=1", credentials, null, null).expectError(415);
+    send("POST", "operator/ribbons", "text/plain", "x", credentials, null, null).expectError(415);
+
+    String base = ctrader.base().toString();
+    String ownOrigin = base.substring(0, base.length() - 1);
+    long unknown = ContractClient.newUserId();
+    send(
+            "POST",
+            "operator/ribbons/" + unknown,
+            "application/json",
+            "{}",
+            credentials,
+            "Origin",
+            ownOrigin)
+        .expectError(404); // let through: the trader is unknown
+    send("GET", "operator/kyc", null, null, credentials, "Sec-Fetch-Site", "same-origin")
+        .expect(200);
+    operator("POST", "operator/ribbons/" + unknown, null).expectError(404);
+    operator("POST", "operator/kyc/" + unknown, "{\"decision\":\"approve\"}").expectError(404);
+  }
+
   private Reply sandboxKyc(long ctidUserId, String decision) {
     return call(
         "POST",
@@ -205,6 +256,48 @@ class OperatorEndpointsIT {
 
   private Reply operator(String method, String path, String body) {
     return call(method, path, body, "operator:" + PASSWORD);
+  }
+
+  private Reply send(
+      String method,
+      String path,
+      String contentType,
+      String body,
+      String credentials,
+      String header,
+      String value) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(ctrader.base() + path))
+            .timeout(Duration.ofSeconds(60))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (header != null) {
+      request.header(header, value);
+    }
+    return send(request.build());
+  }
+
+  private Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private Reply call(String method, String path, String body, String credentials) {

@@ -3,6 +3,7 @@ package org.brokersso.client.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.screen.boundary.ScreenResponse;
@@ -11,7 +12,9 @@ import org.brokersso.user.boundary.TypedPassword;
 import org.brokersso.user.control.PasswordHashingBusy;
 import org.brokersso.user.control.ProfileChanges;
 import org.brokersso.user.control.ProfileChanges.EmailTaken;
+import org.brokersso.user.control.ProfileChanges.Throttled;
 import org.brokersso.user.control.ProfileChanges.WrongPassword;
+import org.brokersso.user.control.RetryAfter;
 import org.brokersso.user.entity.EmailAddress;
 
 /** "Change e-mail" at {@code /client/email} (§5.2, §6.9): cTrader learns it through call 3.10. */
@@ -22,6 +25,7 @@ public class EmailChange {
   @Inject ProfileChanges profile;
   @Inject SignedInTrader signedIn;
   @Inject ScreenResponse response;
+  @Inject HttpServletRequest request;
 
   private String email;
   private String password;
@@ -34,10 +38,15 @@ public class EmailChange {
         return;
       }
       profile.changeEmail(
-          signedIn.userId().orElseThrow(), EmailAddress.of(email), secret.characters());
+          signedIn.userId().orElseThrow(),
+          EmailAddress.of(email),
+          secret.characters(),
+          request.getRemoteAddr());
       response.next("/client/accounts", Map.of("done", "email.changed"));
     } catch (WrongPassword wrong) {
       response.error("client.wrong-password");
+    } catch (Throttled throttled) {
+      response.error("login.throttled", RetryAfter.seconds(throttled.retryAfter()));
     } catch (EmailTaken taken) {
       response.error("signup.email-taken");
     } catch (CtraderFailure failure) {

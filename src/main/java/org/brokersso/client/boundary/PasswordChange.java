@@ -3,6 +3,7 @@ package org.brokersso.client.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.boundary.SignedInTrader;
@@ -10,7 +11,9 @@ import org.brokersso.user.boundary.TypedPassword;
 import org.brokersso.user.control.PasswordHashingBusy;
 import org.brokersso.user.control.PasswordPolicy;
 import org.brokersso.user.control.ProfileChanges;
+import org.brokersso.user.control.ProfileChanges.Throttled;
 import org.brokersso.user.control.ProfileChanges.WrongPassword;
+import org.brokersso.user.control.RetryAfter;
 
 /** "Change password" at {@code /client/password} (§5.2, design conformance 6.2.1). */
 @Named
@@ -21,6 +24,7 @@ public class PasswordChange {
   @Inject PasswordPolicy policy;
   @Inject SignedInTrader signedIn;
   @Inject ScreenResponse response;
+  @Inject HttpServletRequest request;
 
   private String current;
   private String replacement;
@@ -33,10 +37,16 @@ public class PasswordChange {
         response.error(broken.get().messageKey(), policy.minLength());
         return;
       }
-      profile.changePassword(signedIn.userId().orElseThrow(), old.characters(), fresh.characters());
+      profile.changePassword(
+          signedIn.userId().orElseThrow(),
+          old.characters(),
+          fresh.characters(),
+          request.getRemoteAddr());
       response.next("/client/accounts", Map.of("done", "password.changed"));
     } catch (WrongPassword wrong) {
       response.error("client.wrong-password");
+    } catch (Throttled throttled) {
+      response.error("login.throttled", RetryAfter.seconds(throttled.retryAfter()));
     } catch (PasswordHashingBusy busy) {
       response.error("busy");
     }

@@ -1,5 +1,6 @@
 package org.brokersso.screen.boundary;
 
+import jakarta.faces.render.ResponseStateManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,10 @@ import java.io.IOException;
 
 /**
  * Refuses any form post to a screen that does not carry the session's {@link FormToken} (a forged
- * cross-site post, or a session that ended): 403 and the "page expired" screen, and nothing done.
+ * cross-site post, or a session that ended): 403 and the "page expired" screen, and nothing done. A
+ * request of any other method that carries Faces' view state is refused the same way: Faces would
+ * take it for a form submission and run the form's action, and only a POST is checked for the
+ * token. Mapped on forwards too, since the broker's login address reaches the forms by one.
  */
 public class FormTokenCheck extends HttpFilter {
 
@@ -22,9 +26,11 @@ public class FormTokenCheck extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if ("POST".equals(request.getMethod())
-        && (request.getSession(false) == null
-            || !token.matches(request.getParameter(FormToken.FIELD)))) {
+    boolean post = "POST".equals(request.getMethod());
+    if (post
+            && (request.getSession(false) == null
+                || !token.matches(request.getParameter(FormToken.FIELD)))
+        || !post && request.getParameter(ResponseStateManager.VIEW_STATE_PARAM) != null) {
       RefusalPage.show(request, response, HttpServletResponse.SC_FORBIDDEN, "/screen/expired");
       return;
     }

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What this request's screen is to look like and carry on (§5.3), as {@code #{screen}} in the
  * views: the parameter in the URL wins, else the one the flow was opened with ({@link
- * CarriedParameters}), else the default. {@link #link} builds the next step's URL with them.
+ * CarriedParameters}), else the default; for the partner, the first one the session saw wins.
+ * {@link #link} builds the next step's URL with them.
  */
 @Named("screen")
 @RequestScoped
@@ -39,7 +40,11 @@ public class ScreenParameters {
 
   public Optional<String> value(ScreenParameter parameter) {
     Optional<String> inUrl = parameter.accept(request.getParameter(parameter.parameterName()));
-    return inUrl.isPresent() ? inUrl : carried.get(parameter.parameterName());
+    Optional<String> first = carried.get(parameter.parameterName());
+    if (parameter.keepsFirst() && first.isPresent()) {
+      return first;
+    }
+    return inUrl.isPresent() ? inUrl : first;
   }
 
   public String getLang() {

@@ -10,6 +10,7 @@ import org.brokersso.user.control.Authentication;
 import org.brokersso.user.control.Authentication.Authenticated;
 import org.brokersso.user.control.Authentication.Throttled;
 import org.brokersso.user.control.PasswordHashingBusy;
+import org.brokersso.user.control.RetryAfter;
 
 /** The login form at {@code /auth/login} (§5.4, §6.2): e-mail, password, "keep me logged in". */
 @Named
@@ -33,7 +34,7 @@ public class Login {
       if (outcome instanceof Authenticated authenticated) {
         completion.signedIn(authenticated.user(), keepLoggedIn);
       } else if (outcome instanceof Throttled throttled) {
-        response.error("login.throttled", Math.max(1, throttled.retryAfter().toSeconds()));
+        response.error("login.throttled", RetryAfter.seconds(throttled.retryAfter()));
       } else {
         response.error("login.wrong");
       }

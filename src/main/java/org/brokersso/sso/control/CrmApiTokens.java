@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
@@ -33,6 +34,7 @@ public class CrmApiTokens {
   @PersistenceContext EntityManager em;
 
   @Inject CrmApiPasswords passwords;
+  @Inject CrmApiBackOff backOff;
   @Inject TokenMint mint;
   @Inject AuditTrail audit;
   @Inject Refusals refusals;
@@ -49,9 +51,28 @@ public class CrmApiTokens {
    */
   private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
-  public String issue(String password) {
+  /**
+   * Call 4.1 from {@code clientAddress}, behind {@link CrmApiBackOff}: while the address waits, the
+   * password is not checked and the answer is the wrong password's, 403 {@code
+   * CH_CLIENT_AUTH_FAILURE}, with {@code Retry-After} (docs/contract-choices.md).
+   */
+  public String issue(String password, String clientAddress) {
     Instant now = clock.instant();
+    Optional<Duration> wait = backOff.waitBefore(clientAddress);
+    if (wait.isPresent()) {
+      refusals.refuse(
+          AuditAction.CRM_API_TOKEN_ISSUE,
+          ContractError.CLIENT_AUTH_FAILURE,
+          "not checked: too many wrong passwords from this address",
+          null,
+          null);
+      throw new ContractViolation(
+          ContractError.CLIENT_AUTH_FAILURE,
+          "Client authentication failed: too many wrong passwords, try again after Retry-After",
+          wait.get());
+    }
     if (!passwords.accepts(password)) {
+      backOff.failed(clientAddress);
       throw refusals.refuse(
           AuditAction.CRM_API_TOKEN_ISSUE,
           ContractError.CLIENT_AUTH_FAILURE,
@@ -59,6 +80,7 @@ public class CrmApiTokens {
           null,
           null);
     }
+    backOff.succeeded(clientAddress);
     TokenMint.MintedToken token = mint.mint(TokenKind.CRM_API);
     em.persist(new CrmApiToken(token.hash(), now, now.plus(ttl)));
     audit.record(

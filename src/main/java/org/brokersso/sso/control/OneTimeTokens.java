@@ -23,8 +23,8 @@ import org.brokersso.user.entity.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Mints OT tokens (for the screens' success URL, call 4.4 and the cTrader Web link) and redeems
- * them (call 4.2).
+ * Mints OT tokens (for the screens' success URL, call 4.4 and the cTrader Web link) and redeems the
+ * login ones (call 4.2); an InApp token is redeemed by its screen only ({@link InAppScreenTokens}).
  *
  * <p>Guarantee: {@link #exchange} succeeds for exactly one caller per token, however many redeem it
  * at once and on however many servers, because the redemption is a single conditional UPDATE whose
@@ -99,6 +99,17 @@ public class OneTimeTokens {
                 () ->
                     refused(hash, null, ContractError.TOKEN_NOT_FOUND, "One-time token not found"));
     User user = token.user();
+    if (!token.purpose().logsIn()) {
+      // an InApp token is no login (it would hand its holder a session and a fresh inappToken);
+      // shown where it does not belong it counts as leaked, so it is used up: nothing can redeem
+      // it afterwards (docs/contract-choices.md)
+      consume(token, now);
+      throw refused(
+          hash,
+          user,
+          ContractError.TOKEN_MALFORMED,
+          "One-time token is not valid here: it was minted for an InApp screen");
+    }
     if (token.isConsumed()) {
       throw replayed(token);
     }

@@ -4,10 +4,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * The client address a {@link LoginThrottle} key holds. An IPv6 address counts as its /64 prefix,
- * because a subscriber is usually given the whole /64 and may send from any address in it.
+ * The client address a {@link LoginThrottle} key (or the back-off of call 4.1) holds. An IPv6
+ * address counts as its /64 prefix, because a subscriber is usually given the whole /64 and may
+ * send from any address in it. The address is the connection's as the server reports it; no header
+ * such as {@code X-Forwarded-For} is read here (behind a proxy the server must be told to report
+ * the client's, see docs/screens.md).
  */
-final class ClientAddress {
+public final class ClientAddress {
 
   private static final int MAX_LENGTH = 64;
 
@@ -17,7 +20,7 @@ final class ClientAddress {
 
   private ClientAddress() {}
 
-  static String key(String address) {
+  public static String key(String address) {
     String key = address == null ? "" : address.strip();
     if (key.contains(":") && key.matches(IPV6_LITERAL)) {
       try {

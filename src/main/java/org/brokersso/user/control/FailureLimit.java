@@ -3,16 +3,16 @@ package org.brokersso.user.control;
 import java.time.Duration;
 
 /**
- * How {@link LoginThrottle} answers failures on one kind of key: the first {@code free} failures
- * cost nothing, each one after that imposes a delay doubling from one second, up to {@code
- * maxDelay}.
+ * How {@link LoginThrottle} (and the back-off of call 4.1) answers failures on one kind of key: the
+ * first {@code free} failures cost nothing, each one after that imposes a delay doubling from one
+ * second, up to {@code maxDelay}.
  */
-record FailureLimit(int free, Duration maxDelay) {
+public record FailureLimit(int free, Duration maxDelay) {
 
-  static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+  public static final Duration FIRST_DELAY = Duration.ofSeconds(1);
 
   /** The delay imposed after the given number of recent failures. */
-  Duration delayAfter(int failures) {
+  public Duration delayAfter(int failures) {
     int beyond = failures - free;
     if (beyond <= 0) {
       return Duration.ZERO;

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
@@ -18,7 +20,10 @@ import org.brokersso.user.entity.User;
 /**
  * What a signed-in trader changes about themselves in the client area: the password, the e-mail
  * (cTrader first, call 3.10, so that both never disagree for long), and logging out (call 3.12).
- * Each change needs the current password except logout.
+ * Each change needs the current password except logout, and that check sits behind the {@link
+ * LoginThrottle} as a login does: its wrong answers count on the same keys, and while a wait runs
+ * even the right answer is refused unchecked, so the form is no faster a guessing oracle than the
+ * login screen (which it would otherwise be for whoever holds a session).
  */
 @ApplicationScoped
 @Transactional(TxType.NOT_SUPPORTED) // no database transaction held across a call to cTrader
@@ -26,6 +31,7 @@ public class ProfileChanges {
 
   @Inject Users users;
   @Inject PasswordHasher hasher;
+  @Inject LoginThrottle throttle;
   @Inject CtraderBackend ctrader;
   @Inject Event<SignedOutEverywhere> signedOut;
   @Inject AuditTrail audit;
@@ -40,6 +46,21 @@ public class ProfileChanges {
     }
   }
 
+  /** Too many wrong answers lately: the password was not checked and nothing was changed. */
+  public static class Throttled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final Duration retryAfter;
+
+    Throttled(Duration retryAfter) {
+      super("current password not checked: throttled", null, false, false);
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+      return retryAfter;
+    }
+  }
+
   /** The new address is another trader's; nothing was changed. */
   public static class EmailTaken extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -49,8 +70,10 @@ public class ProfileChanges {
     }
   }
 
-  public void changePassword(long userId, char[] current, char[] replacement) {
-    checkPassword(userId, current);
+  /** {@code clientAddress} is the trader's, for the {@link LoginThrottle}. */
+  public void changePassword(
+      long userId, char[] current, char[] replacement, String clientAddress) {
+    checkPassword(userId, current, clientAddress, AuditAction.PASSWORD_CHANGE);
     String hash = hasher.hash(replacement);
     users.record(
         userId,
@@ -64,8 +87,9 @@ public class ProfileChanges {
   }
 
   /** Changes the e-mail at cTrader (3.10) and then here; a failure of cTrader changes nothing. */
-  public void changeEmail(long userId, EmailAddress replacement, char[] password) {
-    User user = checkPassword(userId, password);
+  public void changeEmail(
+      long userId, EmailAddress replacement, char[] password, String clientAddress) {
+    User user = checkPassword(userId, password, clientAddress, AuditAction.EMAIL_CHANGE);
     if (users.byEmail(replacement).filter(other -> !other.id().equals(userId)).isPresent()) {
       throw new EmailTaken();
     }
@@ -107,18 +131,32 @@ public class ProfileChanges {
     }
   }
 
-  private User checkPassword(long userId, char[] password) {
+  private User checkPassword(
+      long userId, char[] password, String clientAddress, AuditAction change) {
     User user =
         users
             .byId(userId)
             .orElseThrow(() -> new IllegalArgumentException("No broker user " + userId));
+    Optional<Duration> wait = throttle.waitBefore(user.email(), clientAddress);
+    if (wait.isPresent()) {
+      throw new Throttled(wait.get());
+    }
     boolean matches =
         user.passwordHash() != null
             ? hasher.verify(password, user.passwordHash())
             : hasher.verifyAgainstDummy(password);
     if (!matches) {
+      throttle.failed(user.email(), clientAddress);
+      users.record( // changes nothing: the transaction the audit trail needs
+          userId,
+          u ->
+              audit.record(
+                  AuditEvent.refusal(clock.instant(), "user", change)
+                      .user(u.id(), u.ctidUserId())
+                      .detail("wrong current password")));
       throw new WrongPassword();
     }
+    throttle.succeeded(user.email(), clientAddress);
     return user;
   }
 }

@@ -300,7 +300,7 @@ class ScreenSecurityIT extends ContractIT {
   }
 
   /** A form of a page: where it posts and its hidden fields (view state, form token, form id). */
-  private record Form(String action, Map<String, String> fields) {
+  record Form(String action, Map<String, String> fields) {
 
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
     private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
@@ -338,7 +338,7 @@ class ScreenSecurityIT extends ContractIT {
    * Plain HTTP to the screens, following no redirect, keeping the session cookie by hand:
    * java.net's CookieManager would not send a Secure cookie back to http://localhost.
    */
-  private static final class ScreenClient {
+  static final class ScreenClient {
 
     private final HttpClient http =
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -370,13 +370,13 @@ class ScreenSecurityIT extends ContractIT {
               .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request(String path) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(Duration.ofSeconds(60));
       return cookie == null ? request : request.header("Cookie", cookie);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpResponse<String> send(HttpRequest.Builder request) {
       try {
         HttpResponse<String> response =
             http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -181,4 +181,24 @@ class OneTimeAuthorizeResourceIT extends ContractIT {
     assertFalse(AuditRows.anyRowContains(code));
     assertFalse(AuditRows.anyRowContains(accessToken));
   }
+
+  @Test
+  @DisplayName(
+      "an InApp OT token (4.4) presented to 4.2 is 417 CID_NON_EXISTED_TOKEN, no login and no inappToken; it is used up, so it opens no InApp screen either")
+  void inAppTokenIsNoLogin() {
+    String inappToken = session().getString("inappToken");
+    String inAppOt =
+        ctrader.generate(crmApiToken, userId, inappToken).expect(200).json().getString("token");
+
+    ctrader.exchange(crmApiToken, inAppOt).expectError(417, "CID_NON_EXISTED_TOKEN");
+    assertEquals(1, AuditRows.count(inAppOt, "OT_TOKEN_EXCHANGE", "REFUSED"));
+    assertEquals(0, AuditRows.count(inAppOt, "OT_TOKEN_EXCHANGE", "SUCCESS"));
+    ctrader.exchange(crmApiToken, inAppOt).expectError(417, "CID_NON_EXISTED_TOKEN");
+
+    Reply screen = ctrader.get("inapp/action?lang=en&token=" + inAppOt);
+    assertTrue(
+        screen.body().contains("This link has already been used."),
+        "the token presented to the wrong call was used up: " + screen.status());
+    assertEquals(0, AuditRows.count(inAppOt, "INAPP_SCREEN_OPEN", "SUCCESS"));
+  }
 }
