@@ -338,6 +338,31 @@ public final class CtraderStandIn implements AutoCloseable {
     }
 
     /**
+     * Carried out, then answered with the status and cTrader's error body with the code (a backend
+     * that opened the trader and then answered {@code 500 UNKNOWN_ERROR}).
+     */
+    public void failAfterActing(int status, String errorCode) {
+      add(
+          Outcome.FAIL_AFTER_ACTING,
+          status,
+          errorBody(errorCode, "failed after acting, by the test"),
+          Duration.ZERO);
+    }
+
+    /**
+     * Refused for cTrader's rate limit (spec §1.5: 400 {@code REQUEST_FREQUENCY_EXCEEDED}), without
+     * acting, with a {@code Retry-After} header of the window's whole seconds (cTrader documents
+     * none; a gateway may send one).
+     */
+    public void rateLimit(Duration retryAfter) {
+      add(
+          Outcome.ANSWER,
+          400,
+          errorBody("REQUEST_FREQUENCY_EXCEEDED", "rate limit, by the test"),
+          retryAfter);
+    }
+
+    /**
      * Carried out, then the connection is closed without an answer. The JDK's HttpURLConnection
      * then sends the request again, once ({@code sun.net.http.retryPost}, true by default).
      */
@@ -464,6 +489,9 @@ public final class CtraderStandIn implements AutoCloseable {
       if (reply.status() == WITHHELD_ANSWER) {
         pause(WITHHELD); // then the connection closes without a word
       } else if (reply.status() != DROPPED) {
+        if (reply.retryAfter() > 0) {
+          exchange.getResponseHeaders().set("Retry-After", Long.toString(reply.retryAfter()));
+        }
         send(exchange, reply.status(), reply.body());
       }
     } catch (RuntimeException e) {
@@ -499,8 +527,16 @@ public final class CtraderStandIn implements AutoCloseable {
     return Json.createReader(new StringReader(json)).readObject();
   }
 
-  /** An answer; {@link #WITHHELD_ANSWER} or {@link #DROPPED} instead of a status: none. */
-  private record Reply(int status, String body, boolean acted) {}
+  /**
+   * An answer; {@link #WITHHELD_ANSWER} or {@link #DROPPED} instead of a status: none. {@code
+   * retryAfter}: the seconds of a {@code Retry-After} header, 0 for none.
+   */
+  private record Reply(int status, String body, boolean acted, long retryAfter) {
+
+    Reply(int status, String body, boolean acted) {
+      this(status, body, acted, 0);
+    }
+  }
 
   private static final int WITHHELD_ANSWER = 0;
   private static final int DROPPED = -1;
@@ -558,7 +594,7 @@ public final class CtraderStandIn implements AutoCloseable {
       Reply reply;
       String answer;
       if (outcome == Outcome.ANSWER) {
-        reply = new Reply(rule.status(), rule.body(), false);
+        reply = new Reply(rule.status(), rule.body(), false, rule.millis() / 1000);
         answer = reply.body();
       } else if (outcome == Outcome.WITHHOLD) {
         reply = new Reply(WITHHELD_ANSWER, "", false);
@@ -572,7 +608,7 @@ public final class CtraderStandIn implements AutoCloseable {
                 : outcome == Outcome.DROP_AFTER_ACTING
                     ? new Reply(DROPPED, "", acted.acted())
                     : outcome == Outcome.FAIL_AFTER_ACTING
-                        ? new Reply(rule.status(), "", acted.acted())
+                        ? new Reply(rule.status(), rule.body(), acted.acted())
                         : acted;
       }
       Request done =

@@ -45,6 +45,16 @@ public final class CtraderRejection extends CtraderFailure {
     return code() == code;
   }
 
+  /** STUB */
+  public boolean isRateLimit() {
+    return is(WebservErrorCode.REQUEST_FREQUENCY_EXCEEDED);
+  }
+
+  /** STUB */
+  public java.util.Optional<java.time.Duration> retryAfter() {
+    return java.util.Optional.empty();
+  }
+
   public String description() {
     return description;
   }
