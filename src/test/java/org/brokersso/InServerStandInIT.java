@@ -180,13 +180,28 @@ class InServerStandInIT {
 
   @Test
   @DisplayName(
-      "Onboarding, 3.2's answer lost: the retry meets CH_EMAIL_ALREADY_EXISTS and recovers the userId through 3.11")
+      "Onboarding, 3.2's answer lost: the user is read back at once through 3.11, and the saga goes on")
   void createUserAnswerLost() throws Exception {
     Applying jane = applying();
-    failsThenCompletes(
-        jane,
-        () -> standIn.next("3.2").matching(jane.email()).loseAnswer(),
-        CtraderUnreachable.class);
+    standIn.next("3.2").matching(jane.email()).loseAnswer();
+
+    assertOnboardedOnce(jane, onboarding.open(jane.id(), JANE, USD));
+    assertEquals(1, standIn.journal("3.2").size(), "3.2 is not sent again");
+  }
+
+  @Test
+  @DisplayName(
+      "Onboarding, 3.2 and then 3.11 unanswered: the retry reads back first, and finds the user the lost 3.2 created")
+  void createUserAndReadBackLost() throws Exception {
+    Applying jane = applying();
+    standIn.next("3.2").matching(jane.email()).loseAnswer();
+    standIn.every("3.11").withholdAnswer();
+    TraderAccount requested = onboarding.request(jane.id(), JANE, USD);
+    assertThrows(CtraderUnreachable.class, () -> onboarding.complete(requested.id()));
+    standIn.reset();
+
+    assertOnboardedOnce(jane, onboarding.complete(requested.id()));
+    assertEquals(0, standIn.journal("3.2").size(), "3.2 is not sent again: 3.11 found the user");
   }
 
   @Test

@@ -198,9 +198,7 @@ public final class CtraderStandIn implements AutoCloseable {
                 "ctrader.broker-name",
                 BROKER,
                 "ctrader.timeout",
-                "PT2S",
-                "ctrader.rate-limit.backoff",
-                "PT0.05S"));
+                "PT2S"));
     settings.putAll(overrides);
     Config config = ConfigProvider.getConfig();
     return new RestCtraderBackend(

@@ -1,7 +1,5 @@
 package org.brokersso.account.control;
 
-import java.time.Duration;
-
 /**
  * cTrader refused a step of the opening for its rate limit (spec §1.5), so nothing was done. The
  * screen does not wait for the limit to pass: it tells the trader that the account is being
@@ -11,26 +9,18 @@ import java.time.Duration;
 public class OnboardingPostponed extends RuntimeException {
 
   private final long accountId;
-  private final Duration resumeIn;
 
-  public OnboardingPostponed(long accountId, Duration resumeIn, Throwable cause) {
+  public OnboardingPostponed(long accountId, Throwable cause) {
     super(
         "Trading account opening "
             + accountId
-            + " postponed by cTrader's rate limit; resumed in "
-            + resumeIn,
+            + " postponed by cTrader's rate limit; resumed later",
         cause);
     this.accountId = accountId;
-    this.resumeIn = resumeIn;
   }
 
   /** The opening's reference. */
   public long accountId() {
     return accountId;
-  }
-
-  /** When the background resume is due; the trader may press the button again before. */
-  public Duration resumeIn() {
-    return resumeIn;
   }
 }

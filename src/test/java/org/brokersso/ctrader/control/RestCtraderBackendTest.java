@@ -723,8 +723,6 @@ class RestCtraderBackendTest {
             "live",
             java.time.Duration.ofSeconds(1),
             0,
-            0,
-            java.time.Duration.ZERO,
             "PUT",
             "/a",
             "POST",
