@@ -768,6 +768,30 @@ class InServerStandInIT {
 
   @Test
   @DisplayName(
+      "Faults: the credit refused for the rate limit: the screen is answered at once, and the credit is completed in the background, once")
+  void rateLimitedCreditIsCompletedInTheBackground() throws Exception {
+    Funded jane = funded();
+    FundingResult.Unfinished waiting =
+        unfinished(
+            deposits.deposit(
+                jane.userId(),
+                jane.login(),
+                new BigDecimal("21"),
+                key(),
+                approveFailing(next -> next.rateLimit(Duration.ofSeconds(1)), "dep-")));
+    long id = waiting.movement().id();
+    assertEquals(MovementState.PAYMENT_APPROVED, waiting.movement().state());
+
+    for (int i = 0; i < 600 && movements.find(id).state() != MovementState.CREDITED; i++) {
+      Thread.sleep(100);
+    }
+    assertEquals(MovementState.CREDITED, movements.find(id).state(), "completed in the background");
+    assertEquals(1, booked("dep-" + id).size());
+    assertBalances(jane, "21");
+  }
+
+  @Test
+  @DisplayName(
       "Faults: the debit answered 500 UNKNOWN_ERROR after debiting: in doubt, not 'not debited', and no payout")
   void serverErrorOnDebitIsInDoubt() throws Exception {
     Funded jane = funded();

@@ -55,8 +55,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * in memory (users by email, traders with their balance and credit scaled by {@code moneyDigits},
  * links, partner ids, ribbons, agreements, in-app tokens), journals every request (method, path,
  * raw query, headers, raw body, what it answered, whether it acted) and fails on demand, per call:
- * it refuses (any status and error code), withholds its answer without acting, acts and withholds
- * its answer, acts and fails with a 5xx, acts and drops the connection, or answers late.
+ * it refuses (any status and error code; its rate limit, with a {@code Retry-After}), withholds its
+ * answer without acting, acts and withholds its answer, acts and fails with a 5xx (with or without
+ * an error body), acts and drops the connection, or answers late.
  *
  * <p>The design, and why:
  *
