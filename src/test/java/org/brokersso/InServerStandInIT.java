@@ -314,6 +314,44 @@ class InServerStandInIT {
     assertEquals(1, sent("3.3", jane.email()), "one 3.3 sent");
     assertEquals(1, acted("3.3", jane.email()), "one trader in cTrader");
     assertTrue(onboarding.unfinished().stream().anyMatch(a -> a.id() == requested.id()));
+
+    // the operator finds the trader by its description in cTrader's back office
+    Request opened =
+        standIn.journal("3.3").stream()
+            .filter(r -> r.mentions("broker-sso opening " + requested.id() + "\""))
+            .findFirst()
+            .orElseThrow();
+    long login = opened.answerJson().getJsonNumber("login").longValue();
+    onboarding.foundOpened(requested.id(), login, "alice");
+    TraderAccount account = onboarding.complete(requested.id());
+
+    assertOnboardedOnce(jane, account);
+    assertEquals(login, account.traderLogin());
+  }
+
+  @Test
+  @DisplayName(
+      "Faults: 3.3 in doubt and not carried out: the operator finds nothing in cTrader, and the retry opens one trader")
+  void openTradingAccountInDoubtNotOpened() throws Exception {
+    Applying jane = applying();
+    standIn.next("3.3").matching(jane.email()).withholdAnswer();
+    TraderAccount requested = onboarding.request(jane.id(), JANE, USD);
+    assertThrows(CtraderUnreachable.class, () -> onboarding.complete(requested.id()));
+    assertThrows(
+        IllegalStateException.class,
+        () -> onboarding.foundNotOpened(onboarding.open(jane.id(), JANE, USD).id(), "alice"),
+        "only an opening in doubt can be settled");
+
+    onboarding.foundNotOpened(requested.id(), "alice");
+    TraderAccount account = onboarding.complete(requested.id());
+
+    assertTrue(account.isLinked());
+    assertEquals(2, acted("3.3", jane.email()), "this opening's trader and the other opening's");
+    assertEquals(
+        1,
+        onboarding.accountsOf(jane.id()).stream()
+            .filter(a -> a.id() == requested.id() && a.isLinked())
+            .count());
   }
 
   @Test

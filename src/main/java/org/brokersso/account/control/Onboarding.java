@@ -161,6 +161,40 @@ public class Onboarding {
   }
 
   /**
+   * An operator settles a 3.3 in doubt: cTrader's back office shows the trader described {@code
+   * broker-sso opening <id>}, with this login. The next {@link #complete} links it.
+   */
+  public TraderAccount foundOpened(long accountId, long traderLogin, String operator) {
+    TraderAccount account =
+        openings.record(accountId, a -> a.foundOpened(traderLogin, clock.instant()));
+    LOG.warning(
+        () ->
+            "Trading account opening "
+                + accountId
+                + " settled by "
+                + operator
+                + ": cTrader opened trader "
+                + traderLogin);
+    return account;
+  }
+
+  /**
+   * An operator settles a 3.3 in doubt: cTrader's back office shows no trader described {@code
+   * broker-sso opening <id>}. The next {@link #complete} sends 3.3 again.
+   */
+  public TraderAccount foundNotOpened(long accountId, String operator) {
+    TraderAccount account = openings.record(accountId, a -> a.foundNotOpened(clock.instant()));
+    LOG.warning(
+        () ->
+            "Trading account opening "
+                + accountId
+                + " settled by "
+                + operator
+                + ": cTrader opened no trader");
+    return account;
+  }
+
+  /**
    * Openings not yet linked, oldest first: what a retry job or an operator screen works through.
    */
   public List<TraderAccount> unfinished() {
