@@ -224,6 +224,11 @@ public final class CtraderStandIn implements AutoCloseable {
     control("POST", "reset", "");
   }
 
+  /** Forgets the failures to come (a rate limit's window is over, say); the journal stays. */
+  public void forgetFailures() {
+    control("POST", "rules/clear", "");
+  }
+
   /** Every request received since the last {@link #reset}, oldest first. */
   public List<Request> journal() {
     return List.of(JSONB.fromJson(control("GET", "journal", ""), Request[].class));
@@ -651,6 +656,7 @@ public final class CtraderStandIn implements AutoCloseable {
     synchronized String control(String method, String path, String body) {
       switch (method + " " + path) {
         case "POST rules" -> rules.add(JSONB.fromJson(body, Rule.class));
+        case "POST rules/clear" -> rules.clear();
         case "POST reset" -> {
           rules.clear();
           journal.clear();
