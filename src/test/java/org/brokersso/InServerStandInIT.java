@@ -388,7 +388,7 @@ class InServerStandInIT {
     TraderAccount account = onboarding.complete(requested.id()); // what a job or a revisit calls
 
     assertOnboardedOnce(jane, account);
-    assertEquals(1, sent("3.3", jane.email()), "one 3.3 after the window");
+    assertEquals(2, sent("3.3", jane.email()), "the refused 3.3 and one after the window");
   }
 
   @Test
