@@ -26,6 +26,7 @@ import javax.naming.InitialContext;
 import org.brokersso.ContractClient.Reply;
 import org.brokersso.account.control.Onboarding;
 import org.brokersso.account.control.OnboardingInDoubt;
+import org.brokersso.account.control.OnboardingPostponed;
 import org.brokersso.account.entity.AccountTerms;
 import org.brokersso.account.entity.Applicant;
 import org.brokersso.account.entity.OpeningStage;
@@ -179,13 +180,28 @@ class InServerStandInIT {
 
   @Test
   @DisplayName(
-      "Onboarding, 3.2's answer lost: the retry meets CH_EMAIL_ALREADY_EXISTS and recovers the userId through 3.11")
+      "Onboarding, 3.2's answer lost: the user is read back at once through 3.11, and the saga goes on")
   void createUserAnswerLost() throws Exception {
     Applying jane = applying();
-    failsThenCompletes(
-        jane,
-        () -> standIn.next("3.2").matching(jane.email()).loseAnswer(),
-        CtraderUnreachable.class);
+    standIn.next("3.2").matching(jane.email()).loseAnswer();
+
+    assertOnboardedOnce(jane, onboarding.open(jane.id(), JANE, USD));
+    assertEquals(1, standIn.journal("3.2").size(), "3.2 is not sent again");
+  }
+
+  @Test
+  @DisplayName(
+      "Onboarding, 3.2 and then 3.11 unanswered: the retry reads back first, and finds the user the lost 3.2 created")
+  void createUserAndReadBackLost() throws Exception {
+    Applying jane = applying();
+    standIn.next("3.2").matching(jane.email()).loseAnswer();
+    standIn.every("3.11").withholdAnswer();
+    TraderAccount requested = onboarding.request(jane.id(), JANE, USD);
+    assertThrows(CtraderUnreachable.class, () -> onboarding.complete(requested.id()));
+    standIn.forgetFailures();
+
+    assertOnboardedOnce(jane, onboarding.complete(requested.id()));
+    assertEquals(1, sent("3.2", jane.email()), "3.2 is not sent again: 3.11 found the user");
   }
 
   @Test
@@ -262,6 +278,149 @@ class InServerStandInIT {
     assertEquals(
         first.ctidTraderAccountId(), onboarding.complete(first.id()).ctidTraderAccountId());
     assertEquals(2, acted("3.4", ctidOf(jane)), "completing a linked account calls nothing");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Faults of cTrader on calls that are not idempotent (3.2, 3.3, 3.5): a 5xx is "in doubt" unless
+  // its error code says nothing was done (docs/contract-choices.md); cTrader's rate limit never
+  // holds the caller's thread, the opening is resumed later.
+
+  private static final String UNKNOWN = WebservErrorCode.UNKNOWN_ERROR.name();
+
+  @Test
+  @DisplayName(
+      "Faults: 3.2 answered 500 UNKNOWN_ERROR after creating the user: read back with 3.11 and continued, one cTrader user")
+  void createUserServerErrorAfterActing() throws Exception {
+    Applying jane = applying();
+    standIn.next("3.2").matching(jane.email()).failAfterActing(500, UNKNOWN);
+
+    TraderAccount account = onboarding.open(jane.id(), JANE, USD);
+
+    assertOnboardedOnce(jane, account);
+    assertEquals(1, standIn.journal("3.2").size(), "3.2 is not sent again");
+  }
+
+  @Test
+  @DisplayName(
+      "Faults: 3.3 answered 500 UNKNOWN_ERROR after opening the trader: in doubt, held for an operator, never sent again")
+  void openTradingAccountServerErrorAfterActing() throws Exception {
+    Applying jane = applying();
+    standIn.next("3.3").matching(jane.email()).failAfterActing(500, UNKNOWN);
+    TraderAccount requested = onboarding.request(jane.id(), JANE, USD);
+
+    assertThrows(CtraderUnreachable.class, () -> onboarding.complete(requested.id()));
+    assertThrows(OnboardingInDoubt.class, () -> onboarding.complete(requested.id()));
+
+    assertEquals(1, sent("3.3", jane.email()), "one 3.3 sent");
+    assertEquals(1, acted("3.3", jane.email()), "one trader in cTrader");
+    assertTrue(onboarding.unfinished().stream().anyMatch(a -> a.id() == requested.id()));
+
+    // the operator finds the trader by its description in cTrader's back office
+    Request opened =
+        standIn.journal("3.3").stream()
+            .filter(r -> r.mentions("broker-sso opening " + requested.id() + "\""))
+            .findFirst()
+            .orElseThrow();
+    long login = opened.answerJson().getJsonNumber("login").longValue();
+    onboarding.foundOpened(requested.id(), login, "alice");
+    TraderAccount account = onboarding.complete(requested.id());
+
+    assertOnboardedOnce(jane, account);
+    assertEquals(login, account.traderLogin());
+  }
+
+  @Test
+  @DisplayName(
+      "Faults: 3.3 in doubt and not carried out: the operator finds nothing in cTrader, and the retry opens one trader")
+  void openTradingAccountInDoubtNotOpened() throws Exception {
+    Applying jane = applying();
+    standIn.next("3.3").matching(jane.email()).withholdAnswer();
+    TraderAccount requested = onboarding.request(jane.id(), JANE, USD);
+    assertThrows(CtraderUnreachable.class, () -> onboarding.complete(requested.id()));
+    assertThrows(
+        IllegalStateException.class,
+        () -> onboarding.foundNotOpened(onboarding.open(jane.id(), JANE, USD).id(), "alice"),
+        "only an opening in doubt can be settled");
+
+    onboarding.foundNotOpened(requested.id(), "alice");
+    TraderAccount account = onboarding.complete(requested.id());
+
+    assertTrue(account.isLinked());
+    assertEquals(2, acted("3.3", jane.email()), "this opening's trader and the other opening's");
+    assertEquals(
+        1,
+        onboarding.accountsOf(jane.id()).stream()
+            .filter(a -> a.id() == requested.id() && a.isLinked())
+            .count());
+  }
+
+  @Test
+  @DisplayName(
+      "Faults: 3.3 answered 500 with a code that says nothing was done (TRADER_GROUP_NOT_FOUND): a plain retry opens one trader")
+  void openTradingAccountServerErrorNothingDone() throws Exception {
+    Applying jane = applying();
+    failsThenCompletes(
+        jane,
+        () -> standIn.next("3.3").matching(jane.email()).refuse(500, "TRADER_GROUP_NOT_FOUND"),
+        CtraderRejection.class);
+  }
+
+  @Test
+  @DisplayName(
+      "Faults: 3.3 refused for the rate limit: the caller is answered at once (one 3.3, no wait), and a later resume opens one trader")
+  void rateLimitedOpeningIsNotWaitedFor() throws Exception {
+    Applying jane = applying();
+    // cTrader's window outlasts the test: a caller that waited for it would never return
+    standIn.every("3.3").matching(jane.email()).rateLimit(Duration.ofHours(1));
+    TraderAccount requested = onboarding.request(jane.id(), JANE, USD);
+
+    OnboardingPostponed postponed =
+        assertThrows(OnboardingPostponed.class, () -> onboarding.complete(requested.id()));
+
+    assertEquals(requested.id(), postponed.accountId());
+    assertEquals(1, sent("3.3", jane.email()), "3.3 is not repeated on the caller's thread");
+    assertEquals(0, acted("3.3", jane.email()));
+    TraderAccount waiting = onboarding.accountsOf(jane.id()).get(0);
+    assertFalse(waiting.isInDoubt(), "refused, so nothing was opened: resumable");
+    assertEquals(OpeningStage.REQUESTED, waiting.stage());
+
+    standIn.forgetFailures(); // the window is over
+    TraderAccount account = onboarding.complete(requested.id()); // what a job or a revisit calls
+
+    assertOnboardedOnce(jane, account);
+    assertEquals(2, sent("3.3", jane.email()), "the refused 3.3 and one after the window");
+  }
+
+  @Test
+  @DisplayName(
+      "Faults: 3.3 refused for the rate limit with a short window: the opening is resumed in the background and linked once")
+  void rateLimitedOpeningIsResumedInTheBackground() throws Exception {
+    Applying jane = applying();
+    standIn.next("3.3").matching(jane.email()).rateLimit(Duration.ofSeconds(1));
+    TraderAccount requested = onboarding.request(jane.id(), JANE, USD);
+
+    assertThrows(OnboardingPostponed.class, () -> onboarding.complete(requested.id()));
+
+    TraderAccount account = eventuallyLinked(jane);
+    assertOnboardedOnce(jane, account);
+    assertEquals(2, sent("3.3", jane.email()), "the refused 3.3 and the one that opened");
+  }
+
+  /** The requests of the call that mention the text, whether cTrader acted or not. */
+  private int sent(String call, String mention) {
+    return (int) standIn.journal(call).stream().filter(r -> r.mentions(mention)).count();
+  }
+
+  /** Waits (bounded) for a background resume; no timing is asserted, only that it happens. */
+  private TraderAccount eventuallyLinked(Applying jane) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      TraderAccount account = onboarding.accountsOf(jane.id()).get(0);
+      if (account.isLinked()) {
+        return account;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the opening was not resumed in the background within a minute");
   }
 
   private void failsThenCompletes(
@@ -626,6 +785,75 @@ class InServerStandInIT {
     MoneyMovement settled = moved(unfinished.booked(id, balanceHistoryId, "alice"));
     assertEquals(balanceHistoryId, settled.balanceHistoryId());
     assertBalances(jane, "40.50");
+  }
+
+  @Test
+  @DisplayName(
+      "Faults: the credit answered 500 UNKNOWN_ERROR after booking: in doubt, complete never resends")
+  void serverErrorOnCreditIsInDoubt() throws Exception {
+    Funded jane = funded();
+    FundingResult.Unfinished doubt =
+        unfinished(
+            deposits.deposit(
+                jane.userId(),
+                jane.login(),
+                new BigDecimal("33"),
+                key(),
+                approveFailing(next -> next.failAfterActing(500, UNKNOWN), "dep-")));
+    long id = doubt.movement().id();
+    assertEquals(FundingReason.IN_DOUBT, doubt.reason());
+    assertEquals(MovementState.CREDIT_IN_DOUBT, doubt.movement().state());
+
+    assertEquals(FundingReason.IN_DOUBT, unfinished(deposits.complete(id)).reason());
+    assertEquals(1, standIn.journal("3.5").size(), "3.5 is not idempotent: never sent twice");
+    assertEquals(new BigDecimal("33.00"), cTraderBalance(jane), "booked once");
+  }
+
+  @Test
+  @DisplayName(
+      "Faults: the credit refused for the rate limit: the screen is answered at once, and the credit is completed in the background, once")
+  void rateLimitedCreditIsCompletedInTheBackground() throws Exception {
+    Funded jane = funded();
+    FundingResult.Unfinished waiting =
+        unfinished(
+            deposits.deposit(
+                jane.userId(),
+                jane.login(),
+                new BigDecimal("21"),
+                key(),
+                approveFailing(next -> next.rateLimit(Duration.ofSeconds(1)), "dep-")));
+    long id = waiting.movement().id();
+    assertEquals(MovementState.PAYMENT_APPROVED, waiting.movement().state());
+
+    for (int i = 0; i < 600 && movements.find(id).state() != MovementState.CREDITED; i++) {
+      Thread.sleep(100);
+    }
+    assertEquals(MovementState.CREDITED, movements.find(id).state(), "completed in the background");
+    assertEquals(1, booked("dep-" + id).size());
+    assertBalances(jane, "21");
+  }
+
+  @Test
+  @DisplayName(
+      "Faults: the debit answered 500 UNKNOWN_ERROR after debiting: in doubt, not 'not debited', and no payout")
+  void serverErrorOnDebitIsInDoubt() throws Exception {
+    Funded jane = funded();
+    moved(deposits.deposit(jane.userId(), jane.login(), new BigDecimal("300"), key(), APPROVE));
+    failNext(next -> next.failAfterActing(500, UNKNOWN), "wdr-");
+
+    FundingResult.Unfinished doubt =
+        unfinished(
+            withdrawals.withdraw(
+                jane.userId(), jane.login(), new BigDecimal("100"), key(), APPROVE));
+
+    assertEquals(MovementState.DEBIT_IN_DOUBT, doubt.movement().state());
+    assertNull(doubt.movement().paymentReference(), "nothing paid out while in doubt");
+    withdrawals.complete(doubt.movement().id());
+    assertEquals(1, booked("wdr-" + doubt.movement().id()).size(), "debited once");
+    assertEquals(
+        1,
+        standIn.journal("3.5").stream().filter(r -> r.mentions("wdr-")).count(),
+        "never sent again");
   }
 
   @Test

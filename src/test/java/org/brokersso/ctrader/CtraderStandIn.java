@@ -55,8 +55,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * in memory (users by email, traders with their balance and credit scaled by {@code moneyDigits},
  * links, partner ids, ribbons, agreements, in-app tokens), journals every request (method, path,
  * raw query, headers, raw body, what it answered, whether it acted) and fails on demand, per call:
- * it refuses (any status and error code), withholds its answer without acting, acts and withholds
- * its answer, acts and fails with a 5xx, acts and drops the connection, or answers late.
+ * it refuses (any status and error code; its rate limit, with a {@code Retry-After}), withholds its
+ * answer without acting, acts and withholds its answer, acts and fails with a 5xx (with or without
+ * an error body), acts and drops the connection, or answers late.
  *
  * <p>The design, and why:
  *
@@ -198,9 +199,7 @@ public final class CtraderStandIn implements AutoCloseable {
                 "ctrader.broker-name",
                 BROKER,
                 "ctrader.timeout",
-                "PT2S",
-                "ctrader.rate-limit.backoff",
-                "PT0.05S"));
+                "PT2S"));
     settings.putAll(overrides);
     Config config = ConfigProvider.getConfig();
     return new RestCtraderBackend(
@@ -223,6 +222,11 @@ public final class CtraderStandIn implements AutoCloseable {
   /** Forgets the failures to come and the journal; cTrader's state stays. */
   public void reset() {
     control("POST", "reset", "");
+  }
+
+  /** Forgets the failures to come (a rate limit's window is over, say); the journal stays. */
+  public void forgetFailures() {
+    control("POST", "rules/clear", "");
   }
 
   /** Every request received since the last {@link #reset}, oldest first. */
@@ -335,6 +339,31 @@ public final class CtraderStandIn implements AutoCloseable {
     /** Carried out, then answered with the status and no error code (a gateway's 502, say). */
     public void failAfterActing(int status) {
       add(Outcome.FAIL_AFTER_ACTING, status, "", Duration.ZERO);
+    }
+
+    /**
+     * Carried out, then answered with the status and cTrader's error body with the code (a backend
+     * that opened the trader and then answered {@code 500 UNKNOWN_ERROR}).
+     */
+    public void failAfterActing(int status, String errorCode) {
+      add(
+          Outcome.FAIL_AFTER_ACTING,
+          status,
+          errorBody(errorCode, "failed after acting, by the test"),
+          Duration.ZERO);
+    }
+
+    /**
+     * Refused for cTrader's rate limit (spec §1.5: 400 {@code REQUEST_FREQUENCY_EXCEEDED}), without
+     * acting, with a {@code Retry-After} header of the window's whole seconds (cTrader documents
+     * none; a gateway may send one).
+     */
+    public void rateLimit(Duration retryAfter) {
+      add(
+          Outcome.ANSWER,
+          400,
+          errorBody("REQUEST_FREQUENCY_EXCEEDED", "rate limit, by the test"),
+          retryAfter);
     }
 
     /**
@@ -464,6 +493,9 @@ public final class CtraderStandIn implements AutoCloseable {
       if (reply.status() == WITHHELD_ANSWER) {
         pause(WITHHELD); // then the connection closes without a word
       } else if (reply.status() != DROPPED) {
+        if (reply.retryAfter() > 0) {
+          exchange.getResponseHeaders().set("Retry-After", Long.toString(reply.retryAfter()));
+        }
         send(exchange, reply.status(), reply.body());
       }
     } catch (RuntimeException e) {
@@ -499,8 +531,16 @@ public final class CtraderStandIn implements AutoCloseable {
     return Json.createReader(new StringReader(json)).readObject();
   }
 
-  /** An answer; {@link #WITHHELD_ANSWER} or {@link #DROPPED} instead of a status: none. */
-  private record Reply(int status, String body, boolean acted) {}
+  /**
+   * An answer; {@link #WITHHELD_ANSWER} or {@link #DROPPED} instead of a status: none. {@code
+   * retryAfter}: the seconds of a {@code Retry-After} header, 0 for none.
+   */
+  private record Reply(int status, String body, boolean acted, long retryAfter) {
+
+    Reply(int status, String body, boolean acted) {
+      this(status, body, acted, 0);
+    }
+  }
 
   private static final int WITHHELD_ANSWER = 0;
   private static final int DROPPED = -1;
@@ -558,7 +598,7 @@ public final class CtraderStandIn implements AutoCloseable {
       Reply reply;
       String answer;
       if (outcome == Outcome.ANSWER) {
-        reply = new Reply(rule.status(), rule.body(), false);
+        reply = new Reply(rule.status(), rule.body(), false, rule.millis() / 1000);
         answer = reply.body();
       } else if (outcome == Outcome.WITHHOLD) {
         reply = new Reply(WITHHELD_ANSWER, "", false);
@@ -572,7 +612,7 @@ public final class CtraderStandIn implements AutoCloseable {
                 : outcome == Outcome.DROP_AFTER_ACTING
                     ? new Reply(DROPPED, "", acted.acted())
                     : outcome == Outcome.FAIL_AFTER_ACTING
-                        ? new Reply(rule.status(), "", acted.acted())
+                        ? new Reply(rule.status(), rule.body(), acted.acted())
                         : acted;
       }
       Request done =
@@ -616,6 +656,7 @@ public final class CtraderStandIn implements AutoCloseable {
     synchronized String control(String method, String path, String body) {
       switch (method + " " + path) {
         case "POST rules" -> rules.add(JSONB.fromJson(body, Rule.class));
+        case "POST rules/clear" -> rules.clear();
         case "POST reset" -> {
           rules.clear();
           journal.clear();

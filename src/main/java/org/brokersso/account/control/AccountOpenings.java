@@ -3,6 +3,7 @@ package org.brokersso.account.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -70,6 +71,19 @@ public class AccountOpenings {
 
   public void agreementAccepted(long userId) {
     user(userId).acceptAgreement(clock.instant());
+  }
+
+  /**
+   * Claims the sending of 3.3, under a row lock, so that two attempts at once (the trader's button
+   * and a background resume) never both send it: the second finds it out and in doubt.
+   */
+  public TraderAccount traderRequested(long accountId) {
+    TraderAccount account = em.find(TraderAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    if (account.isInDoubt()) {
+      throw new OnboardingInDoubt(accountId);
+    }
+    account.traderRequested(clock.instant());
+    return account;
   }
 
   /** Applies one step to the account and answers it as committed. */

@@ -142,6 +142,31 @@ public class TraderAccount {
     touch(now);
   }
 
+  /**
+   * An operator found, in cTrader's back office, the trader a 3.3 in doubt opened: the saga links
+   * it next. Its deposit currency's digits are not known here; 3.3 opened it with a balance of 0.
+   */
+  public void foundOpened(long traderLogin, Instant now) {
+    requireInDoubt();
+    this.traderLogin = traderLogin;
+    balance = 0L;
+    stage = OpeningStage.TRADER_CREATED;
+    touch(now);
+  }
+
+  /** An operator found no trader from a 3.3 in doubt: nothing was opened, 3.3 may be sent again. */
+  public void foundNotOpened(Instant now) {
+    requireInDoubt();
+    traderRequestedAt = null;
+    touch(now);
+  }
+
+  private void requireInDoubt() {
+    if (!isInDoubt()) {
+      throw new IllegalStateException("Trading account opening " + id + " is not in doubt");
+    }
+  }
+
   public void linked(long ctidTraderAccountId, Instant now) {
     this.ctidTraderAccountId = ctidTraderAccountId;
     this.traderPasswordHash = null;

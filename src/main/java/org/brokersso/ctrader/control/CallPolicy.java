@@ -1,7 +1,6 @@
 package org.brokersso.ctrader.control;
 
 import jakarta.ws.rs.ProcessingException;
-import java.time.Duration;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -11,10 +10,12 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>an invalid manager token: fetched again once and the call repeated once, for any method
  *       (the backend refused before acting);
- *   <li>REQUEST_FREQUENCY_EXCEEDED: repeated after a doubling back-off, for any method (rejected,
- *       so not carried out);
- *   <li>no answer (time-out, connection failure, 5xx without error code): repeated only for GETs; a
- *       non-GET surfaces as {@link CtraderUnreachable}, because it may have acted.
+ *   <li>no answer (time-out, connection failure, a 5xx that does not say nothing was done):
+ *       repeated only for GETs; a non-GET surfaces as {@link CtraderUnreachable}, because it may
+ *       have acted;
+ *   <li>REQUEST_FREQUENCY_EXCEEDED: never repeated here. It surfaces at once as the rejection (not
+ *       carried out), and the caller resumes its work later: waiting out cTrader's window here
+ *       would hold a screen's request thread for seconds (docs/contract-choices.md B16).
  * </ul>
  *
  * Why not MicroProfile Fault Tolerance's {@code @Retry}: the decision depends on the call's method
@@ -27,15 +28,10 @@ public class CallPolicy {
 
   private final ManagerTokenCache tokens;
   private final int readRetries;
-  private final int rateLimitRetries;
-  private final Duration rateLimitBackoff;
 
-  public CallPolicy(
-      ManagerTokenCache tokens, int readRetries, int rateLimitRetries, Duration rateLimitBackoff) {
+  public CallPolicy(ManagerTokenCache tokens, int readRetries) {
     this.tokens = tokens;
     this.readRetries = readRetries;
-    this.rateLimitRetries = rateLimitRetries;
-    this.rateLimitBackoff = rateLimitBackoff;
   }
 
   /** A GET: safe to repeat. */
@@ -43,31 +39,25 @@ public class CallPolicy {
     return run(call, request, true);
   }
 
-  /** Anything else: repeated only after a rejection that proves it was not carried out. */
+  /** Anything else: repeated only after a rejection of the manager token. */
   public <T> T write(String call, Function<String, T> request) {
     return run(call, request, false);
   }
 
   private <T> T run(String call, Function<String, T> request, boolean safeToRepeat) {
     boolean tokenRefreshed = false;
-    int rateLimited = 0;
     int unanswered = 0;
     while (true) {
       String token = tokens.token();
       try {
         return request.apply(token);
       } catch (CtraderRejection rejection) {
-        if (!tokenRefreshed && isInvalidToken(rejection)) {
-          LOG.info(() -> "Call " + call + ": the manager token was refused; fetching a new one");
-          tokens.invalidate(token);
-          tokenRefreshed = true;
-        } else if (rejection.is(WebservErrorCode.REQUEST_FREQUENCY_EXCEEDED)
-            && rateLimited < rateLimitRetries) {
-          pause(rateLimitBackoff.multipliedBy(1L << rateLimited));
-          rateLimited++;
-        } else {
+        if (tokenRefreshed || !isInvalidToken(rejection)) {
           throw rejection;
         }
+        LOG.info(() -> "Call " + call + ": the manager token was refused; fetching a new one");
+        tokens.invalidate(token);
+        tokenRefreshed = true;
       } catch (CtraderUnreachable | ProcessingException failure) {
         CtraderUnreachable unreachable =
             failure instanceof CtraderUnreachable u
@@ -87,16 +77,10 @@ public class CallPolicy {
    * (INVALID_TOKEN, TOKEN_EXPIRED, ...), counts as one (docs/contract-choices.md B5).
    */
   static boolean isInvalidToken(CtraderRejection rejection) {
-    return rejection.status() == 401
-        || (rejection.errorCode() != null && rejection.errorCode().contains("TOKEN"));
+    return rejection.status() == 401 || namesToken(rejection.errorCode());
   }
 
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CtraderUnreachable("Interrupted while backing off", e);
-    }
+  static boolean namesToken(String errorCode) {
+    return errorCode != null && errorCode.contains("TOKEN");
   }
 }

@@ -69,12 +69,7 @@ public class RestCtraderBackend implements CtraderBackend {
         client(ConfiguredPathClient.class, settings.resolve(settings.inAppTokenRedeemPath()));
     ManagerTokenCache tokens =
         new ManagerTokenCache(webserv, settings.managerLogin(), settings.managerPassword());
-    this.calls =
-        new CallPolicy(
-            tokens,
-            settings.readRetries(),
-            settings.rateLimitRetries(),
-            settings.rateLimitBackoff());
+    this.calls = new CallPolicy(tokens, settings.readRetries());
   }
 
   private <T> T client(Class<T> type, URI base) {

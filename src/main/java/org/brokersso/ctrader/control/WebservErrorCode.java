@@ -7,21 +7,40 @@ package org.brokersso.ctrader.control;
  * CH_TRADER_ALREADY_LINKED} are the sandbox's names for them (docs/contract-choices.md B8).
  */
 public enum WebservErrorCode {
-  UNKNOWN_ERROR,
-  INVALID_REQUEST,
-  NOT_ENOUGH_RIGHTS,
-  CH_BROKER_NOT_FOUND,
-  REQUEST_FREQUENCY_EXCEEDED,
-  TRADER_NOT_FOUND,
-  CH_PLANT_INVALID,
-  NOT_ENOUGH_MONEY,
-  CHANGE_BALANCE_BAD_AMOUNT,
-  TRADER_GROUP_NOT_FOUND,
-  WRONG_PASSWORD,
-  CH_EMAIL_ALREADY_EXISTS,
-  CH_USER_NOT_FOUND,
-  CH_TRADER_ALREADY_LINKED,
-  OTHER;
+  /** "Unknown server error": says nothing of what was done. */
+  UNKNOWN_ERROR(false),
+  INVALID_REQUEST(true),
+  NOT_ENOUGH_RIGHTS(true),
+  CH_BROKER_NOT_FOUND(true),
+  REQUEST_FREQUENCY_EXCEEDED(true),
+  TRADER_NOT_FOUND(true),
+  CH_PLANT_INVALID(true),
+  NOT_ENOUGH_MONEY(true),
+  CHANGE_BALANCE_BAD_AMOUNT(true),
+  TRADER_GROUP_NOT_FOUND(true),
+  WRONG_PASSWORD(true),
+  CH_EMAIL_ALREADY_EXISTS(true),
+  CH_USER_NOT_FOUND(true),
+  CH_TRADER_ALREADY_LINKED(true),
+  /** A code the product does not know: nothing says what was done. */
+  OTHER(false);
+
+  private final boolean nothingDone;
+
+  WebservErrorCode(boolean nothingDone) {
+    this.nothingDone = nothingDone;
+  }
+
+  /**
+   * Whether the code, whatever the HTTP status it came with, says the backend did not act: it names
+   * a precondition the request failed (validation, rights, an unknown broker, trader or user, not
+   * enough money, the rate limit, an email or link that already exists). {@link #UNKNOWN_ERROR} and
+   * unknown codes do not: a 5xx carrying them may come after the backend acted
+   * (docs/contract-choices.md, "5xx answers").
+   */
+  public boolean provesNothingDone() {
+    return nothingDone;
+  }
 
   public static WebservErrorCode of(String code) {
     if (code == null) {

@@ -5,10 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.brokersso.ctrader.control.CtraderBackend;
 import org.brokersso.ctrader.control.CtraderRejection;
 import org.brokersso.ctrader.control.CtraderUnreachable;
+import org.brokersso.ctrader.control.RateLimitBackOff;
 import org.brokersso.ctrader.control.WebservErrorCode;
 import org.brokersso.funding.entity.Booking;
 import org.brokersso.funding.entity.MoneyMovement;
@@ -36,16 +39,24 @@ public class MovementSaga {
   @Inject MoneyMovements journal;
   @Inject CtraderBackend ctrader;
   @Inject PaymentProviderSelector payments;
+  @Inject RateLimitBackOff backOff;
+
+  /** Movements with a later attempt scheduled on this server. */
+  private final Set<Long> resuming = ConcurrentHashMap.newKeySet();
 
   /**
    * Runs the steps due; {@code sandbox} is the trader's choice on the screen, read only by the
    * sandbox provider.
    */
   public FundingResult run(MoneyMovement movement, SandboxOutcome sandbox) {
+    return run(movement, sandbox, 0);
+  }
+
+  private FundingResult run(MoneyMovement movement, SandboxOutcome sandbox, int laterAttempt) {
     MoneyMovement current = movement;
     while (!current.state().isFinal() && !current.isBookingOut()) {
       MovementState before = current.state();
-      current = current.awaitsPayment() ? pay(current, sandbox) : book(current);
+      current = current.awaitsPayment() ? pay(current, sandbox) : book(current, laterAttempt);
       if (current.state() == before) {
         break; // waits: undecided payment, unreachable provider, refused credit
       }
@@ -80,7 +91,7 @@ public class MovementSaga {
     }
   }
 
-  private MoneyMovement book(MoneyMovement movement) {
+  private MoneyMovement book(MoneyMovement movement, int laterAttempt) {
     Optional<MoneyMovement> claimed = journal.bookingSent(movement.id());
     if (claimed.isEmpty()) {
       return journal.find(movement.id());
@@ -92,8 +103,15 @@ public class MovementSaga {
               movement.traderLogin(), booking.type(), movement.amount(), booking.externalId());
       return journal.booked(movement.id(), balanceHistoryId, MoneyMovements.SAGA);
     } catch (CtraderRejection rejection) {
-      return journal.bookingRefused(
-          movement.id(), rejection.is(WebservErrorCode.NOT_ENOUGH_MONEY), rejection.getMessage());
+      MoneyMovement refused =
+          journal.bookingRefused(
+              movement.id(),
+              rejection.is(WebservErrorCode.NOT_ENOUGH_MONEY),
+              rejection.getMessage());
+      if (rejection.isRateLimit() && !refused.state().isFinal()) {
+        resumeLater(refused, rejection, laterAttempt);
+      }
+      return refused;
     } catch (CtraderUnreachable unreachable) {
       LOG.warning(
           () ->
@@ -102,6 +120,30 @@ public class MovementSaga {
                   + booking.externalId()
                   + " got no answer; in doubt until an operator settles it");
       return journal.bookingLost(movement.id(), unreachable.getMessage());
+    }
+  }
+
+  /**
+   * A credit or re-credit refused for cTrader's rate limit waits; it is completed later on the
+   * scheduled executor instead of holding the screen's thread (a debit so refused has ended with
+   * nothing moved, and the trader may ask again).
+   */
+  private void resumeLater(MoneyMovement movement, CtraderRejection rejection, int attempt) {
+    long id = movement.id();
+    if (resuming.add(id)
+        && backOff
+            .later(movement.toString(), rejection, attempt, () -> resume(id, attempt + 1))
+            .isEmpty()) {
+      resuming.remove(id);
+    }
+  }
+
+  private void resume(long id, int attempt) {
+    resuming.remove(id);
+    try {
+      run(journal.find(id), null, attempt);
+    } catch (RuntimeException failure) {
+      LOG.warning(() -> "Movement " + id + " not resumed: " + failure.getMessage());
     }
   }
 

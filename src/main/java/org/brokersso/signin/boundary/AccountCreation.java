@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.brokersso.account.control.AccountOffer;
 import org.brokersso.account.control.Onboarding;
 import org.brokersso.account.control.OnboardingInDoubt;
+import org.brokersso.account.control.OnboardingPostponed;
 import org.brokersso.account.control.Welcome;
 import org.brokersso.account.entity.Applicant;
 import org.brokersso.account.entity.TraderAccount;
@@ -27,7 +28,8 @@ import org.brokersso.user.entity.User;
  * choices of currency, leverage and account type; the onboarding saga opens and links the account;
  * the trader is handed over to cTrader, or, when cTrader opened the screen with an InApp token
  * (6.3.6, see InAppGate), sees the InApp success page. A failure of cTrader keeps the request, and
- * pressing the button again resumes it instead of opening a second account.
+ * pressing the button again resumes it instead of opening a second account. cTrader's rate limit is
+ * answered at once: the opening goes on in the background, and the button picks it up.
  */
 @Named
 @RequestScoped
@@ -83,6 +85,10 @@ public class AccountCreation {
       signedIn.pendingAccount(null);
       LOG.fine(
           () -> "Account " + account.traderLogin() + " opened on the screen for user " + userId);
+    } catch (OnboardingPostponed postponed) {
+      // cTrader's rate limit: answered now, the opening is resumed in the background
+      response.info("opening.postponed");
+      return;
     } catch (CtraderFailure failure) {
       response.error("opening.ctrader-failed");
       return;

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -603,30 +605,65 @@ class RestCtraderBackendTest {
 
   @Test
   @DisplayName(
-      "REQUEST_FREQUENCY_EXCEEDED: the call was not carried out, so it is repeated after a back-off")
-  void rateLimitBackOff() {
-    onboardJane();
-    standIn.next("3.5").refuse("REQUEST_FREQUENCY_EXCEEDED");
+      "REQUEST_FREQUENCY_EXCEEDED: surfaces at once as a rejection (nothing done) with cTrader's Retry-After; the caller's thread never waits for the window")
+  void rateLimitIsNotWaitedFor() {
+    standIn.every("3.5").rateLimit(Duration.ofHours(1));
 
-    long balanceHistoryId = backend.deposit(LOGIN, BigDecimal.TEN, "D-2");
+    CtraderRejection rejection =
+        assertThrows(CtraderRejection.class, () -> backend.deposit(5, BigDecimal.TEN, "D-3"));
 
-    List<Request> deposits = standIn.journal("3.5");
-    assertEquals(2, deposits.size());
-    assertFalse(deposits.get(0).acted());
-    assertEquals(
-        deposits.get(1).answerJson().getJsonNumber("balanceHistoryId").longValue(),
-        balanceHistoryId);
+    assertTrue(rejection.isRateLimit());
+    assertEquals(Optional.of(Duration.ofHours(1)), rejection.retryAfter());
+    assertEquals(1, standIn.journal("3.5").size(), "not repeated on the caller's thread");
+  }
+
+  @Test
+  @DisplayName("a 429 without error body is the rate limit too; no Retry-After: none is assumed")
+  void status429IsTheRateLimit() {
+    standIn.next("3.5").refuse(429, null);
+    CtraderRejection rejection =
+        assertThrows(CtraderRejection.class, () -> backend.deposit(5, BigDecimal.TEN, "D-6"));
+    assertTrue(rejection.isRateLimit());
+    assertEquals(Optional.empty(), rejection.retryAfter());
   }
 
   @Test
   @DisplayName(
-      "REQUEST_FREQUENCY_EXCEEDED beyond ctrader.rate-limit.retries surfaces as the rejection")
-  void rateLimitGivesUp() {
-    standIn.every("3.5").refuse("REQUEST_FREQUENCY_EXCEEDED");
+      "a 5xx with UNKNOWN_ERROR (or a code the product does not know) on a non-GET is in doubt: unreachable, not repeated")
+  void serverErrorWithUnknownErrorIsInDoubt() {
+    onboardJane();
+    standIn.next("3.5").failAfterActing(500, "UNKNOWN_ERROR");
+    standIn.next("3.3").failAfterActing(503, "SOMETHING_NEW");
+
+    assertThrows(CtraderUnreachable.class, () -> backend.deposit(LOGIN, BigDecimal.TEN, "D-7"));
+    assertThrows(
+        CtraderUnreachable.class,
+        () ->
+            backend.openTradingAccount(
+                TraderRequest.of("USD", "g", "h", 10000, AccountType.HEDGED)));
+
+    assertEquals(1, standIn.journal("3.5").size());
+    assertEquals(1, standIn.journal("3.3").size());
+  }
+
+  @Test
+  @DisplayName(
+      "a 5xx whose error code says nothing was done (TRADER_GROUP_NOT_FOUND, NOT_ENOUGH_MONEY, ...) is a rejection")
+  void serverErrorNamingNothingDoneIsARejection() {
+    standIn.next("3.5").refuse(500, "NOT_ENOUGH_MONEY");
     CtraderRejection rejection =
-        assertThrows(CtraderRejection.class, () -> backend.deposit(5, BigDecimal.TEN, "D-3"));
-    assertTrue(rejection.is(WebservErrorCode.REQUEST_FREQUENCY_EXCEEDED));
-    assertEquals(3, standIn.journal("3.5").size());
+        assertThrows(CtraderRejection.class, () -> backend.deposit(5, BigDecimal.TEN, "D-8"));
+    assertTrue(rejection.is(WebservErrorCode.NOT_ENOUGH_MONEY));
+    assertEquals(500, rejection.status());
+  }
+
+  @Test
+  @DisplayName("a GET answered 500 UNKNOWN_ERROR is repeated: reading is safe")
+  void readServerErrorIsRepeated() {
+    onboardJane();
+    standIn.next("3.11").refuse(500, "UNKNOWN_ERROR");
+    assertEquals(OptionalLong.of(USER), backend.findUserId("jane.doe@example.org"));
+    assertEquals(2, standIn.journal("3.11").size());
   }
 
   @Test
@@ -686,8 +723,6 @@ class RestCtraderBackendTest {
             "live",
             java.time.Duration.ofSeconds(1),
             0,
-            0,
-            java.time.Duration.ZERO,
             "PUT",
             "/a",
             "POST",
