@@ -19,6 +19,7 @@ import org.brokersso.sso.boundary.LegacyEditionFilter;
 import org.brokersso.sso.boundary.LogoutResource;
 import org.brokersso.sso.boundary.OneTimeAuthorizeResource;
 import org.brokersso.sso.boundary.OneTimeGenerateResource;
+import org.brokersso.sso.boundary.UncachedResponses;
 
 /**
  * JAX-RS at the server root: cTrader calls every endpoint relative to one base URL ({@code
@@ -47,6 +48,7 @@ public class RestApplication extends Application {
         LegacyEditionFilter.class,
         ContractErrorMapper.class,
         FrameworkErrorMapper.class,
+        UncachedResponses.class,
         // the broker's operators (password-protected, 404 when no operator password is set)
         OperatorFilter.class,
         OperatorKycResource.class,
@@ -59,10 +61,14 @@ public class RestApplication extends Application {
 
   /**
    * Jersey (Payara) would otherwise publish {@code /application.wadl}, a map of every path
-   * including the operator and sandbox ones; RESTEasy (WildFly) ignores the key.
+   * including the operator and sandbox ones; and it would answer an error status without a body
+   * with {@code sendError}, which hands the answer to the screens' HTML error page (web.xml): an
+   * API answer is JSON, even then. RESTEasy (WildFly) ignores both keys.
    */
   @Override
   public Map<String, Object> getProperties() {
-    return Map.of("jersey.config.server.wadl.disableWadl", true);
+    return Map.of(
+        "jersey.config.server.wadl.disableWadl", true,
+        "jersey.config.server.response.setStatusOverSendError", true);
   }
 }

@@ -34,12 +34,13 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * <p>The server is the one named by the system property {@value #BASE_URL} (or the environment
  * variable {@code IT_BASE_URL}) when set, e.g. a WildFly that runs {@link
  * Deployments#exportBlackBox() target/broker-sso-blackbox.war} with the settings below. Otherwise
- * Payara Micro ({@code target/payara-micro.jar}) runs that WAR at the root of a free port, with the
- * settings arquillian.xml gives the in-container servers: an embedded H2 under {@value
- * #EMBEDDED_DIR} (of its own, so that it never shares a file with an Arquillian server; {@code
- * DB_URL} in the environment still wins), mail to the tests' SMTP server ({@link #smtpPort()}), the
- * broker's own login address {@code /Trader/Logon} and the operator password; the OT lifetime is
- * the product's default, {@link #otTokenTtl()}, since the tests move the server's clock ({@link
+ * Payara Micro ({@code target/payara-micro.jar}) runs that WAR at the root of a free port, started
+ * as the README starts the product ({@link #PRE_BOOT_COMMANDS}), with the settings arquillian.xml
+ * gives the in-container servers: an embedded H2 under {@value #EMBEDDED_DIR} (of its own, so that
+ * it never shares a file with an Arquillian server; {@code DB_URL} in the environment still wins),
+ * mail to the tests' SMTP server ({@link #smtpPort()}), the broker's own login address {@code
+ * /Trader/Logon} and the operator password; the OT lifetime is the product's default, {@link
+ * #otTokenTtl()}, since the tests move the server's clock ({@link
  * ContractClient#advanceServerClock}) rather than wait. Its output goes to {@code
  * target/blackbox-server.log}; {@code it.blackbox.jvm-options} adds JVM options (a debugger, say).
  * A named server needs the same settings, and the tests read its database through {@code DB_URL}
@@ -61,6 +62,12 @@ public final class BlackBoxServer implements BeforeAllCallback {
   /** The operator password the started server is given ({@code it.operator.password}). */
   public static final String OPERATOR_PASSWORD =
       System.getProperty("it.operator.password", "it-operator-password-0123456789");
+
+  /**
+   * The server settings every start of the product passes (README, Docker image): no /metrics, no
+   * X-Frame-Options of Payara's own, no Server header.
+   */
+  public static final String PRE_BOOT_COMMANDS = "server-config/payara/pre-boot-commands.asadmin";
 
   private static final Namespace NAMESPACE = Namespace.create(BlackBoxServer.class);
   private static final Path LOG = Path.of("target", "blackbox-server.log");
@@ -145,6 +152,8 @@ public final class BlackBoxServer implements BeforeAllCallback {
           List.of(
               "-jar",
               "target/payara-micro.jar",
+              "--prebootcommandfile",
+              PRE_BOOT_COMMANDS,
               "--deploy",
               war.toString(),
               "--contextroot",

@@ -74,7 +74,7 @@ public final class ContractClient {
   private Reply send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body());
+      return new Reply(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -166,7 +166,16 @@ public final class ContractClient {
   }
 
   /** Status and body of one response. */
-  public record Reply(int status, String body) {
+  public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+
+    public Reply(int status, String body) {
+      this(status, body, java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
+    }
+
+    /** The first value of a response header, or "" without one. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse("");
+    }
 
     public JsonObject json() {
       try (JsonReader reader = Json.createReader(new StringReader(body))) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.brokersso.testclock.TestClock;
 import org.brokersso.testclock.TestClockApplication;
 import org.brokersso.testclock.TestClockResource;
+import org.brokersso.testfault.ServerFaultServlet;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -42,10 +43,17 @@ public final class Deployments {
   /**
    * What the black-box tests run against: the built WAR plus the {@link TestClock}, which lets a
    * test move the server's clock forward over HTTP ({@link TestClockResource}) instead of sleeping
-   * until a token expires. Nothing else differs from the product WAR.
+   * until a token expires, and a servlet that fails on request ({@link ServerFaultServlet}), so a
+   * test sees what the server answers to an unexpected failure. Nothing else differs from the
+   * product WAR.
    */
   public static WebArchive blackBox() {
-    return war().addClasses(TestClock.class, TestClockResource.class, TestClockApplication.class);
+    return war()
+        .addClasses(
+            TestClock.class,
+            TestClockResource.class,
+            TestClockApplication.class,
+            ServerFaultServlet.class);
   }
 
   /**

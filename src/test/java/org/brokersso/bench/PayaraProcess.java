@@ -35,6 +35,8 @@ final class PayaraProcess implements AutoCloseable {
         List.of(
             "-jar",
             "target/payara-micro.jar",
+            "--prebootcommandfile",
+            "server-config/payara/pre-boot-commands.asadmin",
             "--deploy",
             "target/broker-sso.war",
             "--contextroot",

@@ -2,16 +2,21 @@ package org.brokersso.funding.control;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.brokersso.funding.entity.MoneyMovement;
 import org.brokersso.funding.entity.MovementKind;
 
 /**
  * The amounts a trader may move, in the trading account's currency: positive and no finer than the
  * currency's digits (cTrader's {@code moneyDigits}); a deposit also within {@code
  * funding.deposit.min} and {@code funding.deposit.max}, and needing approved KYC above {@code
- * funding.kyc-threshold}. A withdrawal is bounded by the balance, which only cTrader knows
- * (NOT_ENOUGH_MONEY).
+ * funding.kyc-threshold}. Every amount, withdrawals included, also fits where it is kept: the
+ * movement's column ({@link MoneyMovement#LARGEST_AMOUNT}) and cTrader's integer units ({@code
+ * amount * 10^moneyDigits} in a {@code long}); beyond that the balance, which only cTrader knows,
+ * bounds a withdrawal (NOT_ENOUGH_MONEY).
  */
 public record AmountLimits(BigDecimal depositMin, BigDecimal depositMax, BigDecimal kycThreshold) {
+
+  private static final BigDecimal LARGEST_UNITS = BigDecimal.valueOf(Long.MAX_VALUE);
 
   /** Why the amount is refused, if it is. */
   public Optional<FundingReason> refusal(MovementKind kind, BigDecimal amount, int moneyDigits) {
@@ -19,6 +24,10 @@ public record AmountLimits(BigDecimal depositMin, BigDecimal depositMax, BigDeci
         || amount.signum() <= 0
         || amount.stripTrailingZeros().scale() > moneyDigits) {
       return Optional.of(FundingReason.AMOUNT_INVALID);
+    }
+    if (amount.compareTo(MoneyMovement.LARGEST_AMOUNT) > 0
+        || amount.movePointRight(moneyDigits).compareTo(LARGEST_UNITS) > 0) {
+      return Optional.of(FundingReason.AMOUNT_TOO_LARGE);
     }
     if (kind == MovementKind.DEPOSIT && amount.compareTo(depositMin) < 0) {
       return Optional.of(FundingReason.AMOUNT_TOO_SMALL);

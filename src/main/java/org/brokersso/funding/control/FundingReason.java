@@ -6,7 +6,10 @@ public enum FundingReason {
   AMOUNT_INVALID,
   /** Below {@code funding.deposit.min}. */
   AMOUNT_TOO_SMALL,
-  /** Above {@code funding.deposit.max}. */
+  /**
+   * Above {@code funding.deposit.max}, or (any movement) above what the movement's record and
+   * cTrader's units can hold.
+   */
   AMOUNT_TOO_LARGE,
   /** The trading account is not a linked account of this user. */
   NOT_YOUR_ACCOUNT,

@@ -78,6 +78,12 @@ public class MoneyMovement {
   /** The longest idempotency key a screen may send. */
   public static final int REQUEST_KEY_LENGTH = 64;
 
+  /**
+   * The largest amount the {@code amount} column (DECIMAL(19,8): 11 digits before the point) can
+   * hold; a larger one would fail the insert.
+   */
+  public static final BigDecimal LARGEST_AMOUNT = new BigDecimal("99999999999.99999999");
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

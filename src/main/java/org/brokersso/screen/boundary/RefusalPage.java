@@ -25,7 +25,10 @@ public final class RefusalPage {
     request.getRequestDispatcher(view).forward(withoutParameters(request), response);
   }
 
-  private static HttpServletRequest withoutParameters(HttpServletRequest request) {
+  /**
+   * The request as a plain GET without parameters: Faces renders the view and processes nothing.
+   */
+  static HttpServletRequest withoutParameters(HttpServletRequest request) {
     return new HttpServletRequestWrapper(request) {
       @Override
       public String getMethod() {

@@ -8,15 +8,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.brokersso.ctrader.control.CtraderWebAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The headers every screen answers with. The screens run in cTrader's iframe, so {@code
- * frame-ancestors} names the configured cTrader origins and nothing else may frame them. Screens
+ * frame-ancestors} names the configured cTrader origins and nothing else may frame them; {@code
+ * X-Frame-Options}, which cannot name them, is sent only where it says the same ({@code 'none'} or
+ * {@code 'self'} alone), so no browser that knows only that header refuses the screens inside
+ * cTrader (Payara's own SAMEORIGIN is off: server-config/payara/pre-boot-commands.asadmin). Screens
  * show personal data and URLs carry OT tokens (§5.5, §6.6), so nothing is cached and no Referer
- * leaves the page. No script is needed, so none is allowed. It runs first (web.xml) and on forwards
- * too: a forward to another screen (LoginAddress, a refusal page) gets the same headers.
+ * leaves the page. No script is needed, so none is allowed. When the public URL is https, browsers
+ * are told to use nothing else (HSTS). It runs first (web.xml), on forwards too (a forward to
+ * another screen: LoginAddress, a refusal page) and on the error page's ERROR dispatch, for which
+ * the server has dropped every header set before.
  */
 public class ScreenSecurityHeaders extends HttpFilter {
 
@@ -30,9 +39,15 @@ public class ScreenSecurityHeaders extends HttpFilter {
   @ConfigProperty(name = "sso.success-url")
   String successUrl;
 
+  @Inject
+  @ConfigProperty(name = "screen.public-url")
+  Optional<String> publicUrl;
+
   @Inject CtraderWebAddress ctraderWeb;
 
   private String policy;
+  private Optional<String> frameOptions;
+  private Optional<String> transportSecurity;
 
   @Override
   public void init() {
@@ -46,7 +61,9 @@ public class ScreenSecurityHeaders extends HttpFilter {
             "base-uri 'none'",
             ("form-action 'self' " + origin(successUrl)).trim(),
             ("frame-src 'self' " + origin(ctraderWeb.url())).trim(),
-            "frame-ancestors " + frameAncestors.replace(',', ' '));
+            "frame-ancestors " + String.join(" ", sources(frameAncestors)));
+    frameOptions = frameOptions(frameAncestors);
+    transportSecurity = transportSecurity(publicUrl);
   }
 
   @Override
@@ -56,10 +73,44 @@ public class ScreenSecurityHeaders extends HttpFilter {
     response.setHeader("Content-Security-Policy", policy);
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Content-Type-Options", "nosniff");
+    frameOptions.ifPresent(value -> response.setHeader("X-Frame-Options", value));
+    transportSecurity.ifPresent(value -> response.setHeader("Strict-Transport-Security", value));
     if (!request.getRequestURI().startsWith(request.getContextPath() + "/assets/")) {
       response.setHeader("Cache-Control", "no-store");
     }
     chain.doFilter(request, response);
+  }
+
+  /** The sources of {@code screen.frame-ancestors}, space- or comma-separated. */
+  static List<String> sources(String frameAncestors) {
+    return Arrays.stream(frameAncestors.trim().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /**
+   * The X-Frame-Options that says what frame-ancestors says, if one can: DENY for {@code 'none'},
+   * SAMEORIGIN for {@code 'self'}; none for other origins, which it cannot name (ALLOW-FROM is
+   * obsolete), so that frame-ancestors alone decides.
+   */
+  static Optional<String> frameOptions(String frameAncestors) {
+    List<String> sources = sources(frameAncestors.toLowerCase(Locale.ROOT));
+    if (sources.equals(List.of("'none'"))) {
+      return Optional.of("DENY");
+    }
+    if (sources.equals(List.of("'self'"))) {
+      return Optional.of("SAMEORIGIN");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * HSTS when the screens' public URL is https: a year, subdomains of that host included. Never for
+   * http (a sandbox or a laptop), where it would lock the host out of plain HTTP.
+   */
+  static Optional<String> transportSecurity(Optional<String> publicUrl) {
+    return publicUrl
+        .map(String::trim)
+        .filter(url -> url.regionMatches(true, 0, "https://", 0, "https://".length()))
+        .map(url -> "max-age=31536000; includeSubDomains");
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.brokersso.funding.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.brokersso.Browser;
@@ -121,6 +122,25 @@ class MoneyScreensIT extends ContractIT {
       assertEquals("withdrawal", browser.queryParameter("what"));
       assertEquals(2, SandboxRows.balanceChanges(trader.login()), "3.5 WITHDRAW once");
       assertEquals(18_000, SandboxRows.balance(trader.login()));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a withdrawal larger than any record can hold (1e11) is refused as too large on the screen, not failed with the SQL")
+  void hugeWithdrawalIsRefused() {
+    try (Browser browser = new Browser(ctrader.base())) {
+      InAppTrader trader = trader(browser);
+      open(browser, trader, "/inapp/withdraw");
+      browser
+          .type("withdraw:amount", "100000000000")
+          .select("withdraw:outcome", "APPROVE")
+          .click("withdraw:submit");
+      String page = browser.driver().getPageSource();
+      assertFalse(page.contains("SQL") || page.contains("Exception"), page);
+      assertTrue(browser.text("messages").contains("above the maximum"), browser.text("messages"));
+      assertTrue(browser.has("withdraw:submit"), "the form stays, for another amount");
+      assertEquals(0, SandboxRows.balanceChanges(trader.login()), "nothing moved");
     }
   }
 

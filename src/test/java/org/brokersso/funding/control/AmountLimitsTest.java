@@ -51,6 +51,31 @@ class AmountLimitsTest {
   }
 
   @Test
+  void everyAmountFitsItsRecordAndCtradersUnits() {
+    assertEquals(
+        Optional.of(FundingReason.AMOUNT_TOO_LARGE),
+        limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("100000000000"), 2),
+        "12 digits before the point do not fit DECIMAL(19,8)");
+    assertEquals(
+        Optional.of(FundingReason.AMOUNT_TOO_LARGE),
+        limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("1E+400"), 2));
+    assertEquals(
+        Optional.empty(),
+        limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("99999999999.99"), 2),
+        "the largest the column holds");
+    assertEquals(
+        Optional.of(FundingReason.AMOUNT_TOO_LARGE),
+        limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("99999999999.5"), 8),
+        "fits the column, but not cTrader's units (a long) with 8 money digits");
+    AmountLimits generous =
+        new AmountLimits(BigDecimal.ONE, new BigDecimal("1E+30"), new BigDecimal("1E+30"));
+    assertEquals(
+        Optional.of(FundingReason.AMOUNT_TOO_LARGE),
+        generous.refusal(MovementKind.DEPOSIT, new BigDecimal("100000000000"), 2),
+        "a funding.deposit.max beyond the column does not lift the bound");
+  }
+
+  @Test
   void onlyDepositsAboveTheThresholdNeedKyc() {
     assertFalse(limits.needsKyc(MovementKind.DEPOSIT, new BigDecimal("1000.00")));
     assertTrue(limits.needsKyc(MovementKind.DEPOSIT, new BigDecimal("1000.01")));

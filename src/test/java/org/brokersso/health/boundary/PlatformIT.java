@@ -1,6 +1,7 @@
 package org.brokersso.health.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -61,6 +62,19 @@ class PlatformIT extends ContractIT {
         }) {
       assertTrue(document.contains(path + ":"), path);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "the runtime's metrics (JVM, threads, connection pool) are not public; readiness stays reachable")
+  void metricsAreNotPublic() {
+    for (String path : new String[] {"metrics", "metrics/base", "metrics/vendor"}) {
+      ContractClient.Reply reply = ctrader.get(path);
+      assertTrue(reply.status() >= 400, path + " answers " + reply.status());
+      assertFalse(reply.body().contains("# TYPE"), path + " shows metrics: " + reply.body());
+    }
+    ctrader.get("health/ready").expect(200);
+    ctrader.get("health/live").expect(200);
   }
 
   @Test

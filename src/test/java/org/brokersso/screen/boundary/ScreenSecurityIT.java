@@ -57,7 +57,8 @@ class ScreenSecurityIT extends ContractIT {
           "/client/email",
           "/client/partner",
           "/client/web",
-          "/screen/expired");
+          "/screen/expired",
+          "/screen/error");
 
   @Test
   @DisplayName(
@@ -96,6 +97,105 @@ class ScreenSecurityIT extends ContractIT {
         "no-referrer",
         answer.headers().firstValue("Referrer-Policy").orElse(null),
         screen + ": Referrer-Policy");
+  }
+
+  /**
+   * What a failure's answer must never show: the exception, SQL, a column type, the runtime and its
+   * versions, a stack trace, a view's file.
+   */
+  private static final List<String> INTERNALS =
+      List.of(
+          "exception",
+          "sql",
+          "decimal",
+          "2.3.232",
+          "jdbc",
+          "payara",
+          "glassfish",
+          "jakarta.",
+          "at org.",
+          "stack",
+          ".xhtml");
+
+  private static void revealsNothing(HttpResponse<String> answer, String what) {
+    String body = answer.body().toLowerCase(Locale.ROOT);
+    for (String internal : INTERNALS) {
+      assertFalse(body.contains(internal), what + " shows '" + internal + "': " + answer.body());
+    }
+    assertTrue(
+        answer.headers().firstValue("Server").isEmpty()
+            && answer.headers().firstValue("X-Powered-By").isEmpty(),
+        what + ": no Server or X-Powered-By header: " + answer.headers().map());
+  }
+
+  @Test
+  @DisplayName(
+      "one error page for every failure: a server fault (500) and a missing page (404) answer it with their status, the screens' headers, and nothing internal")
+  void errorPageForEveryFailure() {
+    ScreenClient client = new ScreenClient(ctrader.base());
+    HttpResponse<String> fault = client.get("/it/fault"); // fails with SQL and H2's version
+    assertEquals(500, fault.statusCode(), "a server fault");
+    assertTrue(fault.body().contains("id=\"error\""), "the error page: " + fault.body());
+    revealsNothing(fault, "a server fault");
+    hasSecurityHeaders(fault, "a server fault");
+
+    HttpResponse<String> missing = client.get("/sandbox/outbox"); // 404: mail goes to SMTP here
+    assertEquals(404, missing.statusCode(), "a page that does not exist here");
+    assertTrue(missing.body().contains("id=\"error\""), "the error page: " + missing.body());
+    revealsNothing(missing, "a missing page");
+    hasSecurityHeaders(missing, "a missing page");
+
+    HttpResponse<String> direct = client.get("/screen/error?lang=es");
+    assertTrue(
+        direct.body().contains("Esta página no se puede mostrar"), "in the screen's language");
+  }
+
+  @Test
+  @DisplayName(
+      "12.6 a form whose view has expired, or a view state that cannot be restored (any method), answers 403 with the page-expired screen, never 500")
+  void viewsThatCannotBeRestoredAreExpiredPages() {
+    ScreenClient client = new ScreenClient(ctrader.base());
+    HttpResponse<String> stateless =
+        client.get("/auth/login?login=login&jakarta.faces.ViewState=stateless");
+    assertTrue(
+        stateless.statusCode() >= 400 && stateless.statusCode() < 500,
+        "a refusal, not a fault: " + stateless.statusCode());
+    revealsNothing(stateless, "a GET with a forged view state");
+    hasSecurityHeaders(stateless, "a GET with a forged view state");
+
+    for (String viewState : List.of("-4711:-4711", "stateless")) {
+      Form signup = client.form("/auth/login?firstLogin=true", "signup");
+      Map<String, String> fields = signupFields(signup, newEmail());
+      fields.put(
+          "jakarta.faces.ViewState", viewState); // with the form token: only the view is gone
+      HttpResponse<String> expired = client.post(signup.action(), fields);
+      assertEquals(403, expired.statusCode(), "view state " + viewState + ": " + expired.body());
+      assertTrue(
+          expired.body().contains("id=\"expired\""),
+          "the page-expired screen for view state " + viewState);
+      assertFalse(expired.headers().firstValue("Location").isPresent(), "and nothing done");
+      revealsNothing(expired, "view state " + viewState);
+      hasSecurityHeaders(expired, "view state " + viewState);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "framing is decided by the CSP's frame-ancestors alone: no X-Frame-Options that would refuse cTrader's frame (SAMEORIGIN), on screens and error pages")
+  void noContradictoryFrameOptions() {
+    ScreenClient client = new ScreenClient(ctrader.base());
+    for (String path : List.of("/auth/login", "/inapp/deposit", "/screen/expired", "/it/fault")) {
+      HttpResponse<String> answer = client.get(path);
+      assertTrue(
+          directives(answer.headers().firstValue("Content-Security-Policy").orElse(""))
+              .getOrDefault("frame-ancestors", List.of())
+              .contains("https://app.ctrader.com"),
+          path + ": cTrader Web may frame it");
+      assertEquals(
+          List.of(),
+          answer.headers().allValues("X-Frame-Options"),
+          path + ": X-Frame-Options would contradict frame-ancestors");
+    }
   }
 
   /** "default-src 'none'; frame-ancestors 'self' https://x" as directive name to its sources. */
