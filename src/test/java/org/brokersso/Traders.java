@@ -16,8 +16,12 @@ public final class Traders {
     return "trader-" + UUID.randomUUID() + "@example.com";
   }
 
-  /** Fills and sends the signup form at {@code url} (which shows it). */
+  /**
+   * Fills and sends the signup form at {@code url} (which shows it) and, when the form was
+   * accepted, enters the code mailed to the address ({@link TestMailbox}).
+   */
   public static void signUp(Browser browser, String url, String email, boolean keepLoggedIn) {
+    TestMailbox.start();
     browser.open(url);
     browser
         .type("signup:firstName", "Ada")
@@ -28,6 +32,9 @@ public final class Traders {
       browser.tick("signup:keep");
     }
     browser.click("signup:submit");
+    if (browser.url().getPath().equals("/auth/confirm")) {
+      browser.type("confirm:code", TestMailbox.signupCode(email)).click("confirm:submit");
+    }
   }
 
   public static void createAccount(Browser browser) {
