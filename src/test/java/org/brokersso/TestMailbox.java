@@ -1,15 +1,17 @@
 package org.brokersso;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class TestMailbox {
 
-  private static final Pattern SIGNUP_CODE = Pattern.compile("\\b(\\d{6})\\b");
+  /** A code stands on a line of its own in the text part. */
+  private static final Pattern SIGNUP_CODE = Pattern.compile("(?m)^(\\d{6})\\r?$");
+
   private static GreenMail smtp;
 
   private TestMailbox() {}
@@ -53,26 +57,37 @@ public final class TestMailbox {
             Arrays.stream(message.getRecipients(Message.RecipientType.TO))
                 .anyMatch(r -> r.toString().equalsIgnoreCase(address));
         if (toIt) {
-          mails.add(
-              new Mail(
-                  message.getSubject(),
-                  GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=")));
+          mails.add(new Mail(message.getSubject(), text(message)));
         }
-      } catch (MessagingException e) {
+      } catch (MessagingException | IOException e) {
         throw new IllegalStateException(e);
       }
     }
     return mails;
   }
 
-  /** Waits (up to 20 s) for a mail to {@code address} whose subject contains {@code subject}. */
-  public static Mail awaitMail(String address, String subject) {
+  /** Every text part of a mail, decoded (Arabic mails are base64), one after the other. */
+  private static String text(Part part) throws MessagingException, IOException {
+    Object content = part.getContent();
+    if (content instanceof String text) {
+      return text;
+    }
+    StringBuilder text = new StringBuilder();
+    if (content instanceof Multipart parts) {
+      for (int i = 0; i < parts.getCount(); i++) {
+        text.append(text(parts.getBodyPart(i))).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  /** Waits (up to 20 s) for a mail to {@code address} that {@code matches}. */
+  public static Mail awaitMail(String address, Predicate<Mail> matches, String what) {
     long deadline = System.currentTimeMillis() + 20_000;
     while (System.currentTimeMillis() < deadline) {
-      Optional<Mail> found =
-          mailsTo(address).stream().filter(m -> m.subject().contains(subject)).findFirst();
-      if (found.isPresent()) {
-        return found.get();
+      List<Mail> found = mailsTo(address).stream().filter(matches).toList();
+      if (!found.isEmpty()) {
+        return found.get(found.size() - 1);
       }
       try {
         Thread.sleep(100);
@@ -81,20 +96,27 @@ public final class TestMailbox {
         throw new IllegalStateException(e);
       }
     }
-    throw new AssertionError("no mail \"" + subject + "\" reached " + address);
+    throw new AssertionError("no " + what + " reached " + address);
   }
 
-  /** The six-digit code of the latest signup-code mail to {@code address}. */
+  /** Waits (up to 20 s) for a mail to {@code address} whose subject contains {@code subject}. */
+  public static Mail awaitMail(String address, String subject) {
+    return awaitMail(address, m -> m.subject().contains(subject), "mail \"" + subject + "\"");
+  }
+
+  /** The six-digit code of the latest signup-code mail to {@code address}, in any language. */
   public static String signupCode(String address) {
-    Mail mail = awaitMail(address, "code");
-    List<Mail> codes = mailsTo(address).stream().filter(m -> m.subject().contains("code")).toList();
-    Matcher code = SIGNUP_CODE.matcher(codes.get(codes.size() - 1).body());
-    if (!code.find()) {
-      throw new AssertionError("no code in the mail: " + mail.body());
-    }
+    Mail mail = awaitMail(address, Mail::isSignupCode, "signup code");
+    Matcher code = SIGNUP_CODE.matcher(mail.body());
+    code.find();
     return code.group(1);
   }
 
-  /** One received mail: its subject and body (every MIME part, quoted-printable undone). */
-  public record Mail(String subject, String body) {}
+  /** One received mail: its subject and its text (every part, decoded). */
+  public record Mail(String subject, String body) {
+
+    public boolean isSignupCode() {
+      return SIGNUP_CODE.matcher(body).find();
+    }
+  }
 }

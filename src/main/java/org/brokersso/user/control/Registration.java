@@ -66,6 +66,7 @@ public class Registration {
    * Hashes the password, mails the address (off this thread) and answers the signup to hold until
    * its code comes back. Takes the same time whether or not the address is registered.
    */
+  @Transactional
   public PendingSignup start(Signup signup) {
     String passwordHash = hasher.hash(signup.password());
     Optional<User> owner = users.byEmail(signup.email());

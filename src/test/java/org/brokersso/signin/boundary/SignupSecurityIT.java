@@ -159,7 +159,7 @@ class SignupSecurityIT extends ContractIT {
     assertEquals(comparable(wrongFree.body(), free), comparable(wrongTaken.body(), taken));
     assertEquals(
         1,
-        TestMailbox.mailsTo(taken).stream().filter(m -> m.subject().contains("code")).count(),
+        TestMailbox.mailsTo(taken).stream().filter(Mail::isSignupCode).count(),
         "the owner got the code of their own signup only");
     HttpResponse<String> finished = confirm(anew, code);
     assertEquals("/account/create", ScreenForms.location(finished), "the new address signs up");
