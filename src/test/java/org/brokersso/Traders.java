@@ -21,6 +21,14 @@ public final class Traders {
    * accepted, enters the code mailed to the address ({@link TestMailbox}).
    */
   public static void signUp(Browser browser, String url, String email, boolean keepLoggedIn) {
+    submitSignup(browser, url, email, keepLoggedIn);
+    if (browser.url().getPath().equals("/auth/confirm")) {
+      enterCode(browser, email);
+    }
+  }
+
+  /** Fills and sends the signup form at {@code url}; an accepted one shows the code step. */
+  public static void submitSignup(Browser browser, String url, String email, boolean keepLoggedIn) {
     TestMailbox.start();
     browser.open(url);
     browser
@@ -32,9 +40,11 @@ public final class Traders {
       browser.tick("signup:keep");
     }
     browser.click("signup:submit");
-    if (browser.url().getPath().equals("/auth/confirm")) {
-      browser.type("confirm:code", TestMailbox.signupCode(email)).click("confirm:submit");
-    }
+  }
+
+  /** Enters the code mailed to {@code email} on the code step ({@code /auth/confirm}). */
+  public static void enterCode(Browser browser, String email) {
+    browser.type("confirm:code", TestMailbox.signupCode(email)).click("confirm:submit");
   }
 
   public static void createAccount(Browser browser) {
