@@ -24,10 +24,11 @@ import org.brokersso.user.entity.User;
  * Signup's first step (§6.1 stage 4), in two halves so that it tells nobody which addresses are
  * registered. {@link #start} hashes the password and mails the address, off the request thread: a
  * new address gets a six-digit code, a registered one its owner a note that someone tried to sign
- * up with it. Either way the screen asks for the code. {@link #confirm} stores the broker user,
- * with the preferred language and the partner the signup URL named, once the code is right; so
- * every stored address was confirmed by its owner. cTrader learns of the user later, in the
- * onboarding saga, so that a failure of cTrader never loses a signup.
+ * up with it (at most five an hour: {@link SignupMailLimit}). Either way the screen asks for the
+ * code. {@link #confirm} stores the broker user, with the preferred language and the partner the
+ * signup URL named, once the code is right; so every stored address was confirmed by its owner.
+ * cTrader learns of the user later, in the onboarding saga, so that a failure of cTrader never
+ * loses a signup.
  */
 @ApplicationScoped
 public class Registration {
@@ -43,6 +44,7 @@ public class Registration {
   @Inject PasswordHasher hasher;
   @Inject MailTexts texts;
   @Inject MailDispatch mail;
+  @Inject SignupMailLimit limit;
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
@@ -72,7 +74,9 @@ public class Registration {
     Optional<User> owner = users.byEmail(signup.email());
     String code = owner.isPresent() ? null : String.format("%06d", RANDOM.nextInt(1_000_000));
     Instant now = clock.instant();
-    if (owner.isPresent()) {
+    if (!limit.allows(signup.email().value(), now)) {
+      // no mail: the screen goes on as usual, and the code it waits for never comes
+    } else if (owner.isPresent()) {
       User user = owner.get();
       String lang = user.preferredLanguage() != null ? user.preferredLanguage() : signup.language();
       mail.send(texts.signupAgain(user.email(), lang));
