@@ -16,8 +16,20 @@ public final class Traders {
     return "trader-" + UUID.randomUUID() + "@example.com";
   }
 
-  /** Fills and sends the signup form at {@code url} (which shows it). */
+  /**
+   * Fills and sends the signup form at {@code url} (which shows it) and, when the form was
+   * accepted, enters the code mailed to the address ({@link TestMailbox}).
+   */
   public static void signUp(Browser browser, String url, String email, boolean keepLoggedIn) {
+    submitSignup(browser, url, email, keepLoggedIn);
+    if (browser.url().getPath().equals("/auth/confirm")) {
+      enterCode(browser, email);
+    }
+  }
+
+  /** Fills and sends the signup form at {@code url}; an accepted one shows the code step. */
+  public static void submitSignup(Browser browser, String url, String email, boolean keepLoggedIn) {
+    TestMailbox.start();
     browser.open(url);
     browser
         .type("signup:firstName", "Ada")
@@ -28,6 +40,11 @@ public final class Traders {
       browser.tick("signup:keep");
     }
     browser.click("signup:submit");
+  }
+
+  /** Enters the code mailed to {@code email} on the code step ({@code /auth/confirm}). */
+  public static void enterCode(Browser browser, String email) {
+    browser.type("confirm:code", TestMailbox.signupCode(email)).click("confirm:submit");
   }
 
   public static void createAccount(Browser browser) {

@@ -210,7 +210,11 @@ class DesignConformanceIT extends ContractIT {
       looksRight(browser, "signup-errors");
       browser.open("/auth/login?firstLogin=true");
       looksRight(browser, "signup");
-      Traders.signUp(browser, "/auth/login?firstLogin=true", Traders.newEmail(), false);
+      String email = Traders.newEmail();
+      Traders.submitSignup(browser, "/auth/login?firstLogin=true", email, false);
+      assertEquals("/auth/confirm", browser.url().getPath());
+      looksRight(browser, "signup-confirm");
+      Traders.enterCode(browser, email);
       assertEquals("/account/create", browser.url().getPath());
       looksRight(browser, "account-create");
       Traders.createAccount(browser);

@@ -5,23 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
-import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.brokersso.AuditRows;
-import org.brokersso.BlackBoxServer;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
+import org.brokersso.TestMailbox;
 import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Spotware's functional tests (§7.3) that concern the identity screens, driven in headless Chromium
@@ -30,13 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag(Browser.TAG)
 class FunctionalConformanceIT extends ContractIT {
-
-  /** The SMTP server the black-box server sends to (BlackBoxServer: mail.smtp.*). */
-  @RegisterExtension
-  static final GreenMailExtension SMTP =
-      new GreenMailExtension(
-              new ServerSetup(BlackBoxServer.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
 
   private static final Pattern RESET_LINK =
       Pattern.compile("https?://\\S+/auth/reset\\?token=pr_[A-Za-z0-9_-]{43}[^\\s\"<>]*");
@@ -199,10 +187,8 @@ class FunctionalConformanceIT extends ContractIT {
   private static String resetLinkMailedTo(String email) throws Exception {
     long deadline = System.currentTimeMillis() + 20_000;
     while (System.currentTimeMillis() < deadline) {
-      for (MimeMessage message : SMTP.getReceivedMessagesForDomain(email)) {
-        Matcher link =
-            RESET_LINK.matcher(
-                GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+      for (TestMailbox.Mail mail : TestMailbox.mailsTo(email)) {
+        Matcher link = RESET_LINK.matcher(mail.body());
         if (link.find()) {
           return link.group();
         }

@@ -29,7 +29,7 @@ public class Welcome {
     }
     User user = users.byId(userId).orElseThrow();
     try {
-      mailer.send(texts.welcome(user.email(), user.preferredLanguage(), user.firstName()));
+      mailer.send(texts.welcome(user.email(), user.preferredLanguage()));
     } catch (MailNotSent failure) {
       LOG.warning(() -> "Welcome e-mail to user " + userId + " not sent: " + failure.getMessage());
     }

@@ -8,15 +8,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.logging.Logger;
+import org.brokersso.migration.control.CanonicalEmailMigration;
 import org.brokersso.persistence.control.Database;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
 
 /**
- * Brings the schema up to date at deployment (Flyway, {@code db/migration}), then has Hibernate
- * validate the entities against it, so a drift fails the deployment instead of a request. The
- * persistence unit itself never touches the schema.
+ * Brings the schema up to date at deployment (Flyway: the SQL scripts of {@code db/migration} and
+ * the Java migrations of {@code migration.control}), then has Hibernate validate the entities
+ * against it, so a drift fails the deployment instead of a request. The persistence unit itself
+ * never touches the schema.
  */
 @ApplicationScoped
 public class SchemaMigrator {
@@ -35,6 +37,7 @@ public class SchemaMigrator {
         Flyway.configure(SchemaMigrator.class.getClassLoader())
             .dataSource(database.dataSource())
             .locations("classpath:db/migration")
+            .javaMigrations(new CanonicalEmailMigration()) // V10; registered, since none is scanned
             .load()
             .migrate();
     LOG.info(

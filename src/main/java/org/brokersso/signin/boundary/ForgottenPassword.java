@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
-import org.brokersso.mail.control.MailNotSent;
+import org.brokersso.mail.control.MailDispatch;
 import org.brokersso.screen.boundary.ScreenParameters;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.control.PasswordResets;
@@ -15,13 +15,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * "Reset password" at {@code /auth/forgot} (§5.4, conformance 6.2.7): asks for the e-mail address
- * and answers the same whether or not it belongs to a trader.
+ * and answers the same, in the same time, whether or not it belongs to a trader and whether or not
+ * the mail can be sent.
  */
 @Named
 @RequestScoped
 public class ForgottenPassword {
 
   @Inject PasswordResets resets;
+  @Inject MailDispatch dispatch;
   @Inject ScreenParameters screen;
   @Inject ScreenResponse response;
   @Inject HttpServletRequest request;
@@ -39,12 +41,13 @@ public class ForgottenPassword {
       response.error("email.malformed");
       return;
     }
-    try {
-      resets.request(EmailAddress.of(email), screen.getLang(), publicBase());
-      sent = true;
-    } catch (MailNotSent failure) {
-      response.error("forgot.not-sent");
-    }
+    EmailAddress address = EmailAddress.of(email);
+    String lang = screen.getLang();
+    URI base = publicBase();
+    // the lookup, the link and the mail all happen off this thread: the answer is the same, as
+    // fast, whether the address is a trader's or not and whether the SMTP server is up
+    dispatch.later(() -> resets.request(address, lang, base));
+    sent = true;
   }
 
   /**

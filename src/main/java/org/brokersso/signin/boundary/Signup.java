@@ -3,7 +3,6 @@ package org.brokersso.signin.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import org.brokersso.screen.boundary.ScreenParameters;
 import org.brokersso.screen.boundary.ScreenResponse;
@@ -11,13 +10,14 @@ import org.brokersso.user.boundary.TypedPassword;
 import org.brokersso.user.control.PasswordHashingBusy;
 import org.brokersso.user.control.PasswordPolicy;
 import org.brokersso.user.control.Registration;
-import org.brokersso.user.control.Registration.EmailTaken;
 import org.brokersso.user.entity.EmailAddress;
+import org.brokersso.user.entity.FirstName;
 
 /**
  * The signup form ({@code /auth/login?firstLogin=true}, §5.4, §6.1): e-mail, password, first name,
  * the broker's terms, "keep me logged in". The screen's language becomes the trader's preferred
- * language and the URL's {@code partnerId} their partner.
+ * language and the URL's {@code partnerId} their partner. A valid form always leads to {@link
+ * SignupConfirmation}, whether or not the address is registered (see {@link Registration}).
  */
 @Named
 @RequestScoped
@@ -27,7 +27,7 @@ public class Signup {
   @Inject PasswordPolicy policy;
   @Inject ScreenParameters screen;
   @Inject ScreenResponse response;
-  @Inject SignInCompletion completion;
+  @Inject SignupInProgress inProgress;
 
   private String email;
   private String password;
@@ -42,13 +42,12 @@ public class Signup {
             new Registration.Signup(
                 EmailAddress.of(email),
                 secret.characters(),
-                firstName.trim(),
+                FirstName.of(firstName),
                 screen.getLang(),
                 screen.partnerId().orElse(null));
-        completion.signedIn(registration.register(signup), keepLoggedIn);
+        inProgress.hold(registration.start(signup), keepLoggedIn);
+        response.next("/auth/confirm");
       }
-    } catch (EmailTaken | PersistenceException taken) {
-      response.error("signup.email-taken");
     } catch (PasswordHashingBusy busy) {
       response.error("busy");
     }
@@ -66,7 +65,7 @@ public class Signup {
       response.error(passwordProblem.get().messageKey(), policy.minLength());
       valid = false;
     }
-    if (firstName == null || firstName.isBlank() || firstName.length() > 128) {
+    if (!FirstName.isAcceptable(firstName)) {
       response.error("signup.first-name");
       valid = false;
     }

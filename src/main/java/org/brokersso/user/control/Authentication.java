@@ -35,12 +35,13 @@ public class Authentication {
   public record Throttled(Duration retryAfter) implements Outcome {}
 
   public Outcome authenticate(String email, char[] password, String clientAddress) {
-    String account = EmailAddress.normalise(email);
-    Optional<Duration> wait = throttle.waitBefore(account, clientAddress);
+    String account = EmailAddress.normalise(email); // the canonical form, as stored
+    Optional<User> user = users.byEmail(new EmailAddress(account));
+    Long resolved = user.map(User::id).orElse(null);
+    Optional<Duration> wait = throttle.waitBefore(account, resolved, clientAddress);
     if (wait.isPresent()) {
       return new Throttled(wait.get());
     }
-    Optional<User> user = users.byEmail(new EmailAddress(account));
     boolean matches;
     if (user.isPresent() && user.get().passwordHash() != null) {
       matches = hasher.verify(password, user.get().passwordHash());
@@ -49,14 +50,14 @@ public class Authentication {
       matches = false;
     }
     if (!matches) {
-      throttle.failed(account, clientAddress);
+      throttle.failed(account, resolved, clientAddress);
       audit.record(
           AuditEvent.refusal(clock.instant(), "user", AuditAction.USER_LOGIN)
               .user(user.map(User::id).orElse(null), user.map(User::ctidUserId).orElse(null))
               .detail("wrong e-mail or password"));
       return new WrongCredentials();
     }
-    throttle.succeeded(account, clientAddress);
+    throttle.succeeded(account, resolved, clientAddress);
     if (hasher.needsRehash(user.get().passwordHash())) {
       user.get().changePassword(hasher.hash(password));
     }

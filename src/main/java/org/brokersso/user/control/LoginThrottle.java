@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +51,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link PasswordHasher#verifyAgainstDummy} for an unknown e-mail) and report {@link #failed} or
  * {@link #succeeded}. Unknown e-mails count like known ones, so the throttle reveals none.
  *
- * <p>The account is the e-mail, stripped, lower-cased and cut at 254 characters (the longest
- * e-mail). The address is the client's as the screen sees it; an IPv6 address counts as its /64,
- * because a subscriber usually holds the whole /64 and can pick any address in it.
+ * <p>The account is the e-mail as typed, in its canonical form ({@code EmailAddress}), stripped,
+ * lower-cased and cut at 254 characters (the longest e-mail). When it resolves to a trader, the
+ * pair and account keys are counted a second time under the trader's id, so that no other spelling
+ * of an address, and no change of it, starts a trader's counters afresh. The address is the
+ * client's as the screen sees it; an IPv6 address counts as its /64, because a subscriber usually
+ * holds the whole /64 and can pick any address in it.
  *
  * <p>The counters live in this server instance's memory. In a cluster each node counts for itself,
  * which multiplies the allowances by the number of nodes; that is accepted because the waits still
@@ -116,9 +120,17 @@ public class LoginThrottle implements SettingsChecked {
    * How long this account and address must wait before the next attempt; empty: they may try now.
    */
   public Optional<Duration> waitBefore(String account, String address) {
+    return waitBefore(account, null, address);
+  }
+
+  /**
+   * As {@link #waitBefore(String, String)}, also counting the failures of the account the e-mail
+   * resolved to ({@code userId}; null when none), whatever spelling of its address they typed.
+   */
+  public Optional<Duration> waitBefore(String account, Long userId, String address) {
     Instant now = clock.instant();
     Instant allowed = now;
-    for (Key key : keys(account, address)) {
+    for (Key key : keys(account, userId, address)) {
       RecentFailures recent = failures.get(key);
       if (recent != null && recent.forgottenAt(now, limit(key), window)) {
         failures.remove(key, recent);
@@ -131,8 +143,13 @@ public class LoginThrottle implements SettingsChecked {
 
   /** A wrong password, or an unknown account, from this address. */
   public void failed(String account, String address) {
+    failed(account, null, address);
+  }
+
+  /** A wrong password for the account {@code userId} (null: the e-mail is nobody's). */
+  public void failed(String account, Long userId, String address) {
     Instant now = clock.instant();
-    for (Key key : keys(account, address)) {
+    for (Key key : keys(account, userId, address)) {
       failures.merge(
           key,
           RecentFailures.first(now),
@@ -148,9 +165,18 @@ public class LoginThrottle implements SettingsChecked {
    * The right password: the pair's and the account's failures are forgiven, the address's are not.
    */
   public void succeeded(String account, String address) {
+    succeeded(account, null, address);
+  }
+
+  /** The right password for the account {@code userId}: its counters are forgiven too. */
+  public void succeeded(String account, Long userId, String address) {
     String accountKey = accountKey(account);
     failures.remove(new Key(Scope.PAIR, accountKey, ClientAddress.key(address)));
     failures.remove(new Key(Scope.ACCOUNT, accountKey, ""));
+    if (userId != null) {
+      failures.remove(new Key(Scope.USER_PAIR, userId.toString(), ClientAddress.key(address)));
+      failures.remove(new Key(Scope.USER, userId.toString(), ""));
+    }
   }
 
   /** How many keys are tracked, for the test of the bound. */
@@ -183,20 +209,27 @@ public class LoginThrottle implements SettingsChecked {
     }
   }
 
-  private List<Key> keys(String account, String address) {
+  private List<Key> keys(String account, Long userId, String address) {
     String accountKey = accountKey(account);
     String addressKey = ClientAddress.key(address);
-    return List.of(
-        new Key(Scope.PAIR, accountKey, addressKey),
-        new Key(Scope.ADDRESS, "", addressKey),
-        new Key(Scope.ACCOUNT, accountKey, ""));
+    List<Key> keys =
+        new ArrayList<>(
+            List.of(
+                new Key(Scope.PAIR, accountKey, addressKey),
+                new Key(Scope.ADDRESS, "", addressKey),
+                new Key(Scope.ACCOUNT, accountKey, "")));
+    if (userId != null) {
+      keys.add(new Key(Scope.USER_PAIR, userId.toString(), addressKey));
+      keys.add(new Key(Scope.USER, userId.toString(), ""));
+    }
+    return keys;
   }
 
   private FailureLimit limit(Key key) {
     return switch (key.scope()) {
-      case PAIR -> pair;
+      case PAIR, USER_PAIR -> pair;
       case ADDRESS -> address;
-      case ACCOUNT -> account;
+      case ACCOUNT, USER -> account;
     };
   }
 
@@ -219,7 +252,11 @@ public class LoginThrottle implements SettingsChecked {
   private enum Scope {
     PAIR,
     ADDRESS,
-    ACCOUNT
+    ACCOUNT,
+    /** The pair, for the account the e-mail resolved to (its id), whatever spelling was typed. */
+    USER_PAIR,
+    /** The account the e-mail resolved to. */
+    USER
   }
 
   private record Key(Scope scope, String account, String address) {}

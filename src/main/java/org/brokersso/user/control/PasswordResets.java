@@ -16,7 +16,7 @@ import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
 import org.brokersso.mail.control.MailTexts;
-import org.brokersso.mail.control.Mailer;
+import org.brokersso.mail.entity.OutgoingMail;
 import org.brokersso.tokens.control.TokenHasher;
 import org.brokersso.tokens.control.TokenMint;
 import org.brokersso.tokens.entity.TokenKind;
@@ -43,7 +43,6 @@ public class PasswordResets {
   @Inject Users users;
   @Inject TokenMint mint;
   @Inject PasswordHasher hasher;
-  @Inject Mailer mailer;
   @Inject MailTexts texts;
   @Inject AuditTrail audit;
   @Inject Clock clock;
@@ -62,13 +61,15 @@ public class PasswordResets {
   }
 
   /**
-   * Mails a reset link to the trader with this address, if there is one; links point at {@code
-   * publicBase}.
+   * The mail with a reset link for the trader with this address, if there is one and they got no
+   * link in the last minute; links point at {@code publicBase}. Meant to run off the request thread
+   * ({@code MailDispatch}), so that the screen's answer takes the same time either way; the mail is
+   * sent after this transaction commits.
    */
-  public void request(EmailAddress email, String language, URI publicBase) {
+  public Optional<OutgoingMail> request(EmailAddress email, String language, URI publicBase) {
     Optional<User> found = users.byEmail(email);
     if (found.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     User user = found.get();
     Instant now = clock.instant();
@@ -77,7 +78,7 @@ public class PasswordResets {
             .setParameter("user", user)
             .getSingleResult();
     if (latest != null && now.toEpochMilli() - latest < ONE_LINK_PER.toMillis()) {
-      return;
+      return Optional.empty();
     }
     TokenMint.MintedToken token = mint.mint(TokenKind.PASSWORD_RESET);
     em.persist(new PasswordResetToken(token.hash(), user, now, now.plus(ttl)));
@@ -88,11 +89,11 @@ public class PasswordResets {
                 + token.value()
                 + "&lang="
                 + URLEncoder.encode(lang, StandardCharsets.UTF_8));
-    mailer.send(texts.passwordReset(user.email(), lang, link, ttl));
     audit.record(
         AuditEvent.success(now, "user", AuditAction.PASSWORD_RESET_REQUEST)
             .user(user.id(), user.ctidUserId())
             .token(token.hash()));
+    return Optional.of(texts.passwordReset(user.email(), lang, link, ttl));
   }
 
   /** Whether the link may still be used (the form is shown only then). */

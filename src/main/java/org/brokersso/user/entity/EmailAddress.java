@@ -1,17 +1,26 @@
 package org.brokersso.user.entity;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An e-mail address as the screens accept it: trimmed, lower-cased (one trader, one address,
- * whatever the capitals), at most 254 characters, and not an Apple private relay, which cTrader
- * refuses to create users for (§6.11).
+ * An e-mail address in its one canonical form, the form that is stored, looked up and throttled on:
+ * trimmed, Unicode-normalised (NFKC), lower-cased with {@link Locale#ROOT} and normalised again. So
+ * {@code ALICE@x}, {@code Alice@x} and a full-width {@code Ａlice@x} are one address, while {@code
+ * alíce@x} and {@code alice@x} are two, compared byte for byte (the database column is binary,
+ * V10). At most 254 characters, no control, format or unassigned characters, and not an Apple
+ * private relay, which cTrader refuses to create users for (§6.11).
+ *
+ * <p>The domain gets the same treatment and stays in Unicode: it is not converted to its ASCII
+ * ({@code xn--}) form, so a domain typed both ways makes two addresses. Lower-casing is Java's
+ * simple one, not full case folding: {@code ß} and {@code ss} stay different.
  */
 public record EmailAddress(String value) {
 
-  private static final Pattern FORMAT = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern FORMAT =
+      Pattern.compile("[^@\\s\\p{C}]{1,64}@[^@\\s\\p{C}]+\\.[^@\\s\\p{C}]+");
   private static final String APPLE_RELAY = "@privaterelay.appleid.com";
 
   public enum Problem {
@@ -49,8 +58,11 @@ public record EmailAddress(String value) {
     return new EmailAddress(normalise(input));
   }
 
+  /** The canonical form of {@code input} (see the class comment); checks nothing. */
   public static String normalise(String input) {
-    return input.trim().toLowerCase(Locale.ROOT);
+    String compatible = Normalizer.normalize(input.strip(), Normalizer.Form.NFKC);
+    // lower-casing may produce a sequence NFKC would write otherwise, hence once more
+    return Normalizer.normalize(compatible.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
   }
 
   @Override

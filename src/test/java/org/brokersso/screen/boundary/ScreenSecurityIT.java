@@ -238,7 +238,7 @@ class ScreenSecurityIT extends ContractIT {
 
   @Test
   @DisplayName(
-      "a signup post without the form token is refused with 403 and stores nothing; the same post with it signs up")
+      "a signup post without the form token is refused with 403 and stores nothing; the same post with it goes on to the code step")
   void formPostWithoutTokenIsRefused() {
     String email = newEmail();
     ScreenClient client = new ScreenClient(ctrader.base());
@@ -273,8 +273,8 @@ class ScreenSecurityIT extends ContractIT {
         accepted.statusCode(),
         "the same hand-made post with the token is accepted: " + accepted.body());
     assertTrue(
-        accepted.headers().firstValue("Location").orElse("").contains("/account/create"),
-        "and signs up");
+        accepted.headers().firstValue("Location").orElse("").contains("/auth/confirm"),
+        "and goes on to the mailed code");
   }
 
   private static Map<String, String> signupFields(Form form, String email) {

@@ -209,6 +209,35 @@ class LoginThrottleTest {
   }
 
   @Test
+  void failuresCountOnTheResolvedAccountWhateverSpellingWasTyped() {
+    long alice = 42L;
+    // two spellings that both resolved to the trader (say, before and after an e-mail change)
+    fail(3, "alice@example.com", alice, HOME);
+    fail(2, "alice@example.net", alice, HOME);
+    assertEquals(
+        Optional.empty(),
+        throttle.waitBefore("alice@example.com", alice, HOME),
+        "five failures on the account are free");
+    throttle.failed("alice@example.net", alice, HOME);
+    assertEquals(
+        seconds(1),
+        throttle.waitBefore("alice@example.com", alice, HOME),
+        "the sixth, under another spelling, starts the account's wait");
+    assertEquals(
+        Optional.empty(),
+        throttle.waitBefore("alice@example.com", null, HOME),
+        "the typed spelling alone has had only three");
+    throttle.succeeded("alice@example.com", alice, HOME);
+    assertEquals(Optional.empty(), throttle.waitBefore("alice@example.net", alice, HOME));
+  }
+
+  private void fail(int times, String account, long userId, String address) {
+    for (int i = 0; i < times; i++) {
+      throttle.failed(account, userId, address);
+    }
+  }
+
+  @Test
   void unusableSettingsAreRefused() {
     Duration quarter = Duration.ofMinutes(15);
     Duration half = Duration.ofSeconds(30);
