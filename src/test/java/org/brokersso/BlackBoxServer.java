@@ -66,6 +66,12 @@ public final class BlackBoxServer implements BeforeAllCallback {
   private static final Path LOG = Path.of("target", "blackbox-server.log");
   private static final Duration STARTUP = Duration.ofSeconds(240);
 
+  /**
+   * WildFly's: configure.cli in an embedded server, then a boot and a deployment; on a quiet
+   * machine under a minute, on a busy one several.
+   */
+  private static final Duration WILDFLY_STARTUP = Duration.ofSeconds(600);
+
   private static volatile Server current;
   private static volatile Integer smtpPort;
 
@@ -143,7 +149,7 @@ public final class BlackBoxServer implements BeforeAllCallback {
   }
 
   /** A server the tests talk to; the process when this JVM started it. */
-  private record Server(URI base, Process process, String runtime, URI readiness)
+  private record Server(URI base, Process process, String runtime, URI readiness, Duration startup)
       implements AutoCloseable {
 
     Server(URI base) {
@@ -152,7 +158,8 @@ public final class BlackBoxServer implements BeforeAllCallback {
           null,
           "named server",
           URI.create(
-              System.getProperty("it.readiness-url", base.resolve("health/ready").toString())));
+              System.getProperty("it.readiness-url", base.resolve("health/ready").toString())),
+          Duration.ZERO);
     }
 
     static Server payaraMicro() {
@@ -191,7 +198,7 @@ public final class BlackBoxServer implements BeforeAllCallback {
         throw new UncheckedIOException("cannot start Payara Micro", e);
       }
       URI base = URI.create("http://localhost:" + port + "/");
-      return new Server(base, process, "Payara Micro", base.resolve("health/ready"))
+      return new Server(base, process, "Payara Micro", base.resolve("health/ready"), STARTUP)
           .awaitReady(started);
     }
 
@@ -215,7 +222,8 @@ public final class BlackBoxServer implements BeforeAllCallback {
               URI.create("http://localhost:" + ports.http() + "/"),
               process,
               "WildFly",
-              URI.create("http://127.0.0.1:" + ports.management() + "/health/ready"))
+              URI.create("http://127.0.0.1:" + ports.management() + "/health/ready"),
+              WILDFLY_STARTUP)
           .awaitReady(started);
     }
 
@@ -247,7 +255,7 @@ public final class BlackBoxServer implements BeforeAllCallback {
           close();
           throw new IllegalStateException(e);
         }
-        if (!process.isAlive() || System.nanoTime() - started > STARTUP.toNanos()) {
+        if (!process.isAlive() || System.nanoTime() - started > startup.toNanos()) {
           close();
           throw new IllegalStateException(
               runtime + " did not become ready at " + base + "; see " + LOG);

@@ -60,7 +60,11 @@ final class WildFlyServer {
           Files.copy(file, configuration.resolve(file.getFileName()));
         }
       }
+      long configuring = System.nanoTime();
       configure(operatorPassword, log);
+      System.out.printf(
+          "WildFly: configure.cli applied in %d s%n",
+          TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - configuring));
       Files.copy(
           war,
           Files.createDirectories(BASE.resolve("deployments")).resolve(war.getFileName()),

@@ -34,7 +34,9 @@ public class OperatorFilter implements ContainerRequestFilter {
       request.abortWith(ContractErrorMapper.of(404, "Not Found", null));
       return;
     }
-    password.refused(check, request.getMethod(), request.getUriInfo().getPath());
+    // Jersey answers the path without its leading "/", RESTEasy (WildFly) with it
+    String path = request.getUriInfo().getPath();
+    password.refused(check, request.getMethod(), path.startsWith("/") ? path : "/" + path);
     if (check == Check.MISSING) {
       request.abortWith(
           Response.fromResponse(
