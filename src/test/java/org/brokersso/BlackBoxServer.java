@@ -43,7 +43,10 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * ContractClient#advanceServerClock}) rather than wait. Its output goes to {@code
  * target/blackbox-server.log}; {@code it.blackbox.jvm-options} adds JVM options (a debugger, say).
  * A named server needs the same settings, and the tests read its database through {@code DB_URL}
- * ({@link AuditRows}, {@link SandboxRows}).
+ * ({@link AuditRows}, {@link SandboxRows}); {@code it.readiness-url} names its readiness check if
+ * it is not {@code health/ready} on the base URL (WildFly's is on the management port). With
+ * {@value WildFlyServer#HOME} set ({@code mvn -Pwildfly verify}), the WAR runs on that WildFly
+ * instead of Payara Micro, with the same settings ({@link WildFlyServer}).
  *
  * <p>Sharing one server means sharing its memory across classes: the login throttle's counter for
  * the tests' one client address (127.0.0.1; {@code user.login.address-free-failures}, 20 in 15
@@ -210,14 +213,14 @@ public final class BlackBoxServer implements BeforeAllCallback {
       Path war = Deployments.exportBlackBox();
       WildFlyServer.Ports ports = WildFlyServer.Ports.free();
       long started = System.nanoTime();
-      Process process;
       try {
         Files.createDirectories(LOG.getParent());
         Files.deleteIfExists(LOG);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      process = new WildFlyServer(home).start(war, settings(), OPERATOR_PASSWORD, ports, LOG);
+      Process process =
+          new WildFlyServer(home).start(war, settings(), OPERATOR_PASSWORD, ports, LOG);
       return new Server(
               URI.create("http://localhost:" + ports.http() + "/"),
               process,
