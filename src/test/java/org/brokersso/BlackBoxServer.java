@@ -44,7 +44,10 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * ContractClient#advanceServerClock}) rather than wait. Its output goes to {@code
  * target/blackbox-server.log}; {@code it.blackbox.jvm-options} adds JVM options (a debugger, say).
  * A named server needs the same settings, and the tests read its database through {@code DB_URL}
- * ({@link AuditRows}, {@link SandboxRows}).
+ * ({@link AuditRows}, {@link SandboxRows}); {@code it.readiness-url} names its readiness check if
+ * it is not {@code health/ready} on the base URL (WildFly's is on the management port). With
+ * {@value WildFlyServer#HOME} set ({@code mvn -Pwildfly verify}), the WAR runs on that WildFly
+ * instead of Payara Micro, with the same settings ({@link WildFlyServer}).
  *
  * <p>Sharing one server means sharing its memory across classes: the login throttle's counter for
  * the tests' one client address (127.0.0.1; {@code user.login.address-free-failures}, 20 in 15
@@ -73,6 +76,12 @@ public final class BlackBoxServer implements BeforeAllCallback {
   private static final Path LOG = Path.of("target", "blackbox-server.log");
   private static final Duration STARTUP = Duration.ofSeconds(240);
 
+  /**
+   * WildFly's: configure.cli in an embedded server, then a boot and a deployment; on a quiet
+   * machine under a minute, on a busy one several.
+   */
+  private static final Duration WILDFLY_STARTUP = Duration.ofSeconds(600);
+
   private static volatile Server current;
   private static volatile Integer smtpPort;
 
@@ -85,6 +94,16 @@ public final class BlackBoxServer implements BeforeAllCallback {
   public static URI base() {
     Server server = current;
     return (server != null ? server : start()).base();
+  }
+
+  /**
+   * Where the server answers MicroProfile Health's readiness: {@code health/ready} on its base URL
+   * (Payara), on WildFly's management port, or for a named server {@code it.readiness-url} if set.
+   */
+  public static URI readiness() {
+    Server server = current;
+    server = server != null ? server : start();
+    return server.readiness();
   }
 
   /**
@@ -107,12 +126,28 @@ public final class BlackBoxServer implements BeforeAllCallback {
     if (current == null) {
       String configured =
           System.getProperty(BASE_URL, System.getenv().getOrDefault("IT_BASE_URL", ""));
+      String wildFly = System.getProperty(WildFlyServer.HOME, "");
       current =
-          configured.isBlank()
-              ? Server.payaraMicro()
-              : new Server(URI.create(configured.endsWith("/") ? configured : configured + "/"));
+          !configured.isBlank()
+              ? new Server(URI.create(configured.endsWith("/") ? configured : configured + "/"))
+              : wildFly.isBlank() ? Server.payaraMicro() : Server.wildFly(Path.of(wildFly));
     }
     return current;
+  }
+
+  /**
+   * The settings every started server gets, as {@code -D} options (see the class comment); the
+   * operator password too on Payara Micro, which WildFly reads from its secrets directory instead.
+   */
+  private static List<String> settings() {
+    return List.of(
+        "-Dsso.ot-token.ttl=" + otTokenTtl(),
+        "-Ddb.embedded.dir=" + EMBEDDED_DIR,
+        "-Dmail.smtp.host=127.0.0.1",
+        "-Dmail.smtp.port=" + smtpPort(),
+        "-Dmail.smtp.starttls=false",
+        "-Dmail.timeout=PT3S",
+        "-Dscreen.login-path=/Trader/Logon");
   }
 
   public static int freePort() {
@@ -124,10 +159,17 @@ public final class BlackBoxServer implements BeforeAllCallback {
   }
 
   /** A server the tests talk to; the process when this JVM started it. */
-  private record Server(URI base, Process process) implements AutoCloseable {
+  private record Server(URI base, Process process, String runtime, URI readiness, Duration startup)
+      implements AutoCloseable {
 
     Server(URI base) {
-      this(base, null);
+      this(
+          base,
+          null,
+          "named server",
+          URI.create(
+              System.getProperty("it.readiness-url", base.resolve("health/ready").toString())),
+          Duration.ZERO);
     }
 
     static Server payaraMicro() {
@@ -140,13 +182,7 @@ public final class BlackBoxServer implements BeforeAllCallback {
           command.add(option);
         }
       }
-      command.add("-Dsso.ot-token.ttl=" + otTokenTtl());
-      command.add("-Ddb.embedded.dir=" + EMBEDDED_DIR);
-      command.add("-Dmail.smtp.host=127.0.0.1");
-      command.add("-Dmail.smtp.port=" + smtpPort());
-      command.add("-Dmail.smtp.starttls=false");
-      command.add("-Dmail.timeout=PT3S");
-      command.add("-Dscreen.login-path=/Trader/Logon");
+      command.addAll(settings());
       command.add("-Doperator.password=" + OPERATOR_PASSWORD);
       command.addAll(
           List.of(
@@ -173,22 +209,52 @@ public final class BlackBoxServer implements BeforeAllCallback {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start Payara Micro", e);
       }
-      Server server = new Server(URI.create("http://localhost:" + port + "/"), process);
-      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop black-box server"));
-      server.awaitReady(started);
-      System.out.printf(
-          "Black-box server: Payara Micro at %s ready in %d s (log: %s)%n",
-          server.base(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), LOG);
-      return server;
+      URI base = URI.create("http://localhost:" + port + "/");
+      return new Server(base, process, "Payara Micro", base.resolve("health/ready"), STARTUP)
+          .awaitReady(started);
     }
 
-    /** Waits until /health/ready answers 200: the WAR is deployed and reaches its database. */
-    private void awaitReady(long started) {
+    /**
+     * WildFly ({@link WildFlyServer}) from the distribution at {@code home}: same WAR, same
+     * settings; health is on the management port.
+     */
+    static Server wildFly(Path home) {
+      Path war = Deployments.exportBlackBox();
+      WildFlyServer.Ports ports = WildFlyServer.Ports.free();
+      long started = System.nanoTime();
+      try {
+        Files.createDirectories(LOG.getParent());
+        Files.deleteIfExists(LOG);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Process process =
+          new WildFlyServer(home).start(war, settings(), OPERATOR_PASSWORD, ports, LOG);
+      return new Server(
+              URI.create("http://localhost:" + ports.http() + "/"),
+              process,
+              "WildFly",
+              URI.create("http://127.0.0.1:" + ports.management() + "/health/ready"),
+              WILDFLY_STARTUP)
+          .awaitReady(started);
+    }
+
+    /**
+     * Waits until the readiness check answers 200 (the WAR is deployed and reaches its database);
+     * the server stops with the test JVM.
+     */
+    private Server awaitReady(long started) {
+      Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop black-box server"));
+      waitForReadiness(started);
+      System.out.printf(
+          "Black-box server: %s at %s ready in %d s (log: %s)%n",
+          runtime, base, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), LOG);
+      return this;
+    }
+
+    private void waitForReadiness(long started) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      HttpRequest ready =
-          HttpRequest.newBuilder(base.resolve("health/ready"))
-              .timeout(Duration.ofSeconds(10))
-              .build();
+      HttpRequest ready = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build();
       while (true) {
         try {
           if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -201,10 +267,10 @@ public final class BlackBoxServer implements BeforeAllCallback {
           close();
           throw new IllegalStateException(e);
         }
-        if (!process.isAlive() || System.nanoTime() - started > STARTUP.toNanos()) {
+        if (!process.isAlive() || System.nanoTime() - started > startup.toNanos()) {
           close();
           throw new IllegalStateException(
-              "Payara Micro did not become ready at " + base + "; see " + LOG);
+              runtime + " did not become ready at " + base + "; see " + LOG);
         }
         try {
           Thread.sleep(250);
@@ -222,7 +288,11 @@ public final class BlackBoxServer implements BeforeAllCallback {
       if (process == null || !process.isAlive()) {
         return;
       }
-      process.destroy();
+      if (runtime.equals("WildFly")) {
+        WildFlyServer.stop(process);
+      } else {
+        process.destroy();
+      }
       try {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
           process.descendants().forEach(ProcessHandle::destroyForcibly);

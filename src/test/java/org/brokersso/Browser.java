@@ -59,6 +59,12 @@ public final class Browser implements AutoCloseable {
   /** JUnit tag of the test classes that drive Chromium (the MariaDB run of .ci/run skips them). */
   public static final String TAG = "browser";
 
+  /**
+   * JUnit tag of the browser tests that the WildFly pass runs too (mvn -Pwildfly verify): the
+   * screens' smoke test, signup to the success URL and 4.2.
+   */
+  public static final String SMOKE_TAG = "smoke";
+
   /** A phone (cTrader Mobile's WebView) and a desktop window. */
   public enum Viewport {
     PHONE(360, 740),

@@ -30,6 +30,7 @@ class FunctionalConformanceIT extends ContractIT {
       Pattern.compile("https?://\\S+/auth/reset\\?token=pr_[A-Za-z0-9_-]{43}[^\\s\"<>]*");
 
   @Test
+  @Tag(Browser.SMOKE_TAG) // the one browser test of the WildFly pass (mvn -Pwildfly verify)
   @DisplayName(
       "6.3.1 a new trader signs up, opens an account, and 4.2 then 4.3 know them (keep me logged in)")
   void signupWithKeepMeLoggedIn() {

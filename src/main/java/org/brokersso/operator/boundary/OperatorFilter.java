@@ -60,7 +60,9 @@ public class OperatorFilter implements ContainerRequestFilter {
     if (check == Check.ACCEPTED) {
       return;
     }
-    password.refused(check, request.getMethod(), request.getUriInfo().getPath());
+    // Jersey answers the path without its leading "/", RESTEasy (WildFly) with it
+    String path = request.getUriInfo().getPath();
+    password.refused(check, request.getMethod(), path.startsWith("/") ? path : "/" + path);
     if (check == Check.MISSING) {
       request.abortWith(
           Response.fromResponse(

@@ -79,12 +79,15 @@ public class OperatorPassword implements SettingsChecked {
     return MessageDigest.isEqual(expected, digest(presented.get())) ? Check.ACCEPTED : Check.WRONG;
   }
 
-  /** Records a refused operator request; its own transaction, as the request does nothing else. */
+  /**
+   * Records a refused operator request ({@code path} from the root, "/operator/..."); its own
+   * transaction, as the request does nothing else.
+   */
   @Transactional(TxType.REQUIRES_NEW)
   public void refused(Check check, String method, String path) {
     audit.record(
         AuditEvent.refusal(clock.instant(), "operator", AuditAction.OPERATOR_ACCESS)
-            .detail(check + " " + method + " /" + path));
+            .detail(check + " " + method + " " + path));
   }
 
   /**

@@ -29,11 +29,9 @@ public class FrameworkErrorMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       LOG.log(Level.FINE, "Refused by JAX-RS with {0}", status);
-      String message =
-          web.getMessage() != null
-              ? web.getMessage()
-              : web.getResponse().getStatusInfo().getReasonPhrase();
-      return ContractErrorMapper.of(status, message, null);
+      // the reason phrase, never the runtime's message (it may name its classes)
+      return ContractErrorMapper.of(
+          status, web.getResponse().getStatusInfo().getReasonPhrase(), null);
     }
     LOG.log(Level.SEVERE, "Unexpected failure", failure);
     return ContractErrorMapper.of(500, "Internal error; see the server log", null);

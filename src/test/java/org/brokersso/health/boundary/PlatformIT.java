@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import org.brokersso.BlackBoxServer;
 import org.brokersso.ContractClient;
 import org.brokersso.ContractIT;
 import org.junit.jupiter.api.DisplayName;
@@ -18,7 +19,8 @@ class PlatformIT extends ContractIT {
 
   @Test
   void readinessChecksTheDatabaseAndNamesTheSandbox() {
-    ContractClient.Reply reply = ctrader.get("health/ready").expect(200);
+    // health/ready on Payara; WildFly serves MicroProfile Health on its management port
+    ContractClient.Reply reply = ctrader.get(BlackBoxServer.readiness().toString()).expect(200);
     JsonObject body = reply.json();
     assertEquals("UP", body.getString("status"));
     String checks = body.getJsonArray("checks").toString();
@@ -75,6 +77,30 @@ class PlatformIT extends ContractIT {
     }
     ctrader.get("health/ready").expect(200);
     ctrader.get("health/live").expect(200);
+  }
+
+  @Test
+  @DisplayName(
+      "the same JSON on Payara and WildFly (JSON-B on both): no null field, keys in one order,"
+          + " and a 404 that names neither the runtime nor the path")
+  void sameJsonOnEveryRuntime() {
+    String withoutKeep = ctrader.exchange(crmApiToken, ctrader.login(userId, false)).body();
+    assertTrue(
+        withoutKeep.matches("\\{\"inappToken\":\"ia_[\\w-]+\",\"userId\":" + userId + "\\}"),
+        "4.2 without keep me logged in has no accessToken key at all: " + withoutKeep);
+    String withKeep = ctrader.exchange(crmApiToken, ctrader.login(userId, true)).body();
+    assertTrue(
+        withKeep.matches(
+            "\\{\"accessToken\":\"at_[\\w-]+\",\"inappToken\":\"ia_[\\w-]+\",\"userId\":"
+                + userId
+                + "\\}"),
+        "4.2's keys in JSON-B's order: " + withKeep);
+    assertEquals(
+        "{\"error\":\"Not Found\",\"message\":\"Not Found\"}",
+        ctrader.get("no/such/path").expect(404).body());
+    assertEquals(
+        "{\"error\":\"Method Not Allowed\",\"message\":\"Method Not Allowed\"}",
+        ctrader.get("sandbox/login").expect(405).body());
   }
 
   @Test
