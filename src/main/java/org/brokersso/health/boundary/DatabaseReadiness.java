@@ -5,30 +5,44 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.brokersso.persistence.control.Database;
+import org.brokersso.persistence.control.DatabaseOutage;
+import org.brokersso.setup.control.ApplicationStart;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the database answers: every call of the contract needs it. */
+/**
+ * Ready only once the application has started and while the database answers: every call of the
+ * contract needs it. A DOWN answer says what is wrong in words, never with the server's class
+ * names.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
   @Inject Database database;
+  @Inject DatabaseOutage outage;
 
   @Override
   public HealthCheckResponse call() {
+    if (!ApplicationStart.isServing()) {
+      return down("starting");
+    }
     try (Connection connection = database.dataSource().getConnection()) {
-      boolean valid = connection.isValid(2);
+      if (!connection.isValid(2)) {
+        return down("unreachable");
+      }
+      outage.answered();
       return HealthCheckResponse.named("database")
-          .status(valid)
+          .up()
           .withData("product", connection.getMetaData().getDatabaseProductName())
           .build();
-    } catch (SQLException e) {
-      return HealthCheckResponse.named("database")
-          .down()
-          .withData("error", e.getClass().getSimpleName())
-          .build();
+    } catch (SQLException | RuntimeException e) {
+      return down("unreachable");
     }
+  }
+
+  private static HealthCheckResponse down(String state) {
+    return HealthCheckResponse.named("database").down().withData("state", state).build();
   }
 }

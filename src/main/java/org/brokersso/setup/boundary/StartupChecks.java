@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.brokersso.setup.control.ApplicationStart;
 import org.brokersso.setup.control.RefusedStart;
 import org.brokersso.setup.control.RequiredSettings;
 import org.brokersso.setup.control.RunMode;
@@ -18,13 +19,20 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Refuses to deploy, with one message listing every problem, when the configuration cannot work;
- * and says loudly at start-up when the product runs in sandbox mode. Runs before anything else of
+ * says loudly at start-up when the product runs in sandbox mode; and, once every other start-up
+ * step has run, lets requests in ({@link ApplicationStart}). The check runs before anything else of
  * the application starts (schema migration included), so a refused start changes nothing.
  */
 @ApplicationScoped
 public class StartupChecks {
 
   private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
+
+  /**
+   * After every other start-up observer (the default priority is 2500; the schema migration is
+   * 100).
+   */
+  static final int LAST = 100_000;
 
   @Inject Config config;
   @Inject RunMode mode;
@@ -55,5 +63,10 @@ public class StartupChecks {
                   : RunMode.SANDBOX_CRM_API_PASSWORD)
               + "'). Do not expose this instance to traders.");
     }
+  }
+
+  void serve(@Observes @Priority(LAST) @Initialized(ApplicationScoped.class) Object started) {
+    ApplicationStart.completed();
+    LOG.info("Broker SSO started: serving requests");
   }
 }

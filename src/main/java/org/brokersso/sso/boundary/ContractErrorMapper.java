@@ -35,11 +35,9 @@ public class ContractErrorMapper implements ExceptionMapper<ContractViolation> {
 
   /** The error body with its status; also what every other JSON error of the product answers. */
   public static Response of(int status, String message, String code) {
-    Response.Status known = Response.Status.fromStatusCode(status);
-    String reason = known != null ? known.getReasonPhrase() : "Error";
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorBody(reason, message, code))
+        .entity(ErrorBody.of(status, message, code))
         .build();
   }
 }

@@ -1,7 +1,6 @@
 package org.brokersso.sso.boundary;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -43,7 +42,11 @@ final class JsonBody {
             ContractError.INVALID_REQUEST, "The body must be a JSON object");
       }
       return new JsonBody(value.asJsonObject());
-    } catch (JsonException | IllegalStateException e) {
+    } catch (ContractViolation refusal) {
+      throw refusal;
+    } catch (RuntimeException e) {
+      // JsonException for bad syntax, but also plain RuntimeExceptions for nesting deeper than
+      // the parser's limit and UnsupportedOperationException for numbers longer than its limit
       throw new ContractViolation(ContractError.INVALID_REQUEST, "The body is not valid JSON");
     }
   }
@@ -75,7 +78,8 @@ final class JsonBody {
       if (value instanceof JsonString string) {
         return Long.parseLong(string.getString().strip());
       }
-    } catch (ArithmeticException | NumberFormatException e) {
+    } catch (RuntimeException e) {
+      // ArithmeticException, NumberFormatException, or the parser's refusal of a huge number:
       // falls through to the refusal below
     }
     throw new ContractViolation(ContractError.INVALID_REQUEST, name + " must be an integer");

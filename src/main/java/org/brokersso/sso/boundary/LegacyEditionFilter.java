@@ -43,7 +43,7 @@ public class LegacyEditionFilter implements ContainerRequestFilter {
     }
   }
 
-  private static String normalised(String configured) {
+  static String normalised(String configured) {
     String p = configured == null ? "" : configured.strip();
     if (p.isEmpty() || p.equals("/") || p.equalsIgnoreCase("none")) {
       return "";

@@ -12,7 +12,12 @@ public enum ContractError {
   TOKEN_NOT_FOUND(404, "TOKEN_NOT_FOUND"),
   USER_NOT_FOUND(404, "USER_NOT_FOUND"),
   TOKEN_EXPIRED(410, "CID_TOKEN_EXPIRED"),
-  TOKEN_MALFORMED(417, "CID_NON_EXISTED_TOKEN");
+  TOKEN_MALFORMED(417, "CID_NON_EXISTED_TOKEN"),
+  /**
+   * Not a refusal: the product cannot answer now (starting, database unreachable); the same call
+   * may succeed later, as {@code Retry-After} says. Spotware defines no server-side code.
+   */
+  UNAVAILABLE(503, "SERVICE_UNAVAILABLE");
 
   private final int status;
   private final String code;

@@ -22,6 +22,7 @@ class ContractErrorTest {
     expected.put(ContractError.USER_NOT_FOUND, "404 USER_NOT_FOUND");
     expected.put(ContractError.TOKEN_EXPIRED, "410 CID_TOKEN_EXPIRED");
     expected.put(ContractError.TOKEN_MALFORMED, "417 CID_NON_EXISTED_TOKEN");
+    expected.put(ContractError.UNAVAILABLE, "503 SERVICE_UNAVAILABLE");
     for (ContractError error : ContractError.values()) {
       assertEquals(expected.get(error), error.status() + " " + error.code(), error.name());
     }

@@ -1,0 +1,26 @@
+package org.brokersso.setup.control;
+
+/**
+ * Whether the application has finished starting: the configuration checked, the schema migrated and
+ * validated, the persistence unit up. Until then the server may already accept connections (Payara
+ * opens its port before the WAR is deployed), and a request would meet half-built beans.
+ *
+ * <p>A static flag rather than a bean, because it is read by servlet filters and health checks that
+ * can run before CDI has finished starting the application; one per deployment, as each deployment
+ * has its own class loader.
+ */
+public final class ApplicationStart {
+
+  private static volatile boolean serving;
+
+  private ApplicationStart() {}
+
+  /** Called once, by the last start-up step. */
+  public static void completed() {
+    serving = true;
+  }
+
+  public static boolean isServing() {
+    return serving;
+  }
+}
