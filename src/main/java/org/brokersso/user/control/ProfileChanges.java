@@ -1,7 +1,6 @@
 package org.brokersso.user.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -12,7 +11,6 @@ import org.brokersso.audit.entity.AuditEvent;
 import org.brokersso.ctrader.control.CtraderBackend;
 import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.user.entity.EmailAddress;
-import org.brokersso.user.entity.SignedOutEverywhere;
 import org.brokersso.user.entity.User;
 
 /**
@@ -27,7 +25,7 @@ public class ProfileChanges {
   @Inject Users users;
   @Inject PasswordHasher hasher;
   @Inject CtraderBackend ctrader;
-  @Inject Event<SignedOutEverywhere> signedOut;
+  @Inject CredentialRevocation revocation;
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
@@ -49,18 +47,26 @@ public class ProfileChanges {
     }
   }
 
-  public void changePassword(long userId, char[] current, char[] replacement) {
+  /**
+   * Changes the password and ends every other credential of the trader: access and inApp tokens,
+   * reset links, every screen session. Answers the new generation of credentials, under which the
+   * session that made the change stays signed in.
+   */
+  public long changePassword(long userId, char[] current, char[] replacement) {
     checkPassword(userId, current);
     String hash = hasher.hash(replacement);
-    users.record(
-        userId,
-        user -> {
-          user.changePassword(hash);
-          audit.record(
-              AuditEvent.success(clock.instant(), "user", AuditAction.PASSWORD_CHANGE)
-                  .user(user.id(), user.ctidUserId())
-                  .detail("in the client area"));
-        });
+    return users
+        .record(
+            userId,
+            user -> {
+              user.changePassword(hash);
+              audit.record(
+                  AuditEvent.success(clock.instant(), "user", AuditAction.PASSWORD_CHANGE)
+                      .user(user.id(), user.ctidUserId())
+                      .detail("in the client area"));
+              revocation.revokeAll(user, "password changed in the client area");
+            })
+        .credentialEpoch();
   }
 
   /** Changes the e-mail at cTrader (3.10) and then here; a failure of cTrader changes nothing. */
@@ -91,7 +97,8 @@ public class ProfileChanges {
         users.record(
             userId,
             u -> {
-              signedOut.fire(new SignedOutEverywhere(u)); // sso revokes the access tokens
+              // every screen session, reset link, access and inApp token of theirs ends
+              revocation.revokeAll(u, "client-area logout");
               audit.record(
                   AuditEvent.success(clock.instant(), "user", AuditAction.USER_LOGOUT)
                       .user(u.id(), u.ctidUserId()));

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.brokersso.user.entity.EmailAddress;
 import org.brokersso.user.entity.User;
@@ -23,6 +24,18 @@ public class Users {
 
   public Optional<User> byId(long id) {
     return Optional.ofNullable(em.find(User.class, id));
+  }
+
+  /**
+   * The current generation of the trader's credentials, read from the database on every call (no
+   * cache), so that a screen session on any instance sees a change made on another at once.
+   */
+  public OptionalLong credentialEpoch(long id) {
+    return em.createNamedQuery(User.CREDENTIAL_EPOCH, Long.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .mapToLong(Long::longValue)
+        .findFirst();
   }
 
   public Optional<User> byCtidUserId(long ctidUserId) {

@@ -24,6 +24,9 @@ import java.util.Optional;
     name = User.BY_PARTNER_CODE,
     query = "SELECT u FROM User u WHERE u.partnerCode = :partnerCode")
 @NamedQuery(
+    name = User.CREDENTIAL_EPOCH,
+    query = "SELECT u.credentialEpoch FROM User u WHERE u.id = :id")
+@NamedQuery(
     name = User.REFERRED_BY,
     query = "SELECT u FROM User u WHERE u.referredBy = :partnerCode ORDER BY u.createdAt DESC")
 public class User {
@@ -32,6 +35,7 @@ public class User {
   public static final String BY_EMAIL = "User.byEmail";
   public static final String BY_PARTNER_CODE = "User.byPartnerCode";
   public static final String REFERRED_BY = "User.referredBy";
+  public static final String CREDENTIAL_EPOCH = "User.credentialEpoch";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,6 +70,9 @@ public class User {
 
   @Column(name = "partner_code", length = 32)
   private String partnerCode;
+
+  @Column(name = "credential_epoch", nullable = false)
+  private long credentialEpoch;
 
   protected User() {}
 
@@ -131,6 +138,19 @@ public class User {
 
   public void changePassword(String passwordHash) {
     this.passwordHash = passwordHash;
+  }
+
+  /**
+   * The generation of the trader's credentials a screen session signed in under; it stays valid
+   * only while this is still the current one.
+   */
+  public long credentialEpoch() {
+    return credentialEpoch;
+  }
+
+  /** Ends every screen session signed in so far: they recorded an older generation. */
+  public long endScreenSessions() {
+    return ++credentialEpoch;
   }
 
   public void changeEmail(String email) {
