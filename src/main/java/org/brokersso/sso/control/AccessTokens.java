@@ -20,6 +20,7 @@ import org.brokersso.sso.entity.OneTimeToken;
 import org.brokersso.tokens.control.TokenHasher;
 import org.brokersso.tokens.control.TokenMint;
 import org.brokersso.tokens.entity.TokenKind;
+import org.brokersso.user.control.Users;
 import org.brokersso.user.entity.SignedOutEverywhere;
 import org.brokersso.user.entity.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +35,7 @@ public class AccessTokens {
   @PersistenceContext EntityManager em;
 
   @Inject TokenMint mint;
+  @Inject Users users;
   @Inject InAppTokens inAppTokens;
   @Inject AuditTrail audit;
   @Inject Refusals refusals;
@@ -101,7 +103,7 @@ public class AccessTokens {
       accessToken.revoke(now);
       inAppTokens.revokeForAccessToken(accessToken.id(), now);
       // the client-area sessions signed in so far end too (§6.12: "ends the matching session")
-      accessToken.user().endScreenSessions();
+      users.endScreenSessions(accessToken.user());
       audit.record(event.detail("logout; screen sessions ended"));
     } else {
       audit.record(event.detail("logout: no such live token for this user, nothing revoked"));

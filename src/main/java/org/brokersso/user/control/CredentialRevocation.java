@@ -28,6 +28,7 @@ public class CredentialRevocation {
 
   @PersistenceContext EntityManager em;
 
+  @Inject Users users;
   @Inject Event<SignedOutEverywhere> signedOut;
   @Inject AuditTrail audit;
   @Inject Clock clock;
@@ -35,7 +36,7 @@ public class CredentialRevocation {
   /** Answers the new generation, which the session that made the change may adopt. */
   public long revokeAll(User user, String why) {
     Instant now = clock.instant();
-    long epoch = user.endScreenSessions();
+    long epoch = users.endScreenSessions(user);
     int links = voidResetLinks(user, now);
     signedOut.fire(new SignedOutEverywhere(user, why)); // sso revokes access and inApp tokens
     audit.record(

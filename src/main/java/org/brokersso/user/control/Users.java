@@ -38,6 +38,18 @@ public class Users {
         .findFirst();
   }
 
+  /**
+   * Ends every screen session of the trader signed in so far: a new generation of their
+   * credentials, raised in the database (in the caller's transaction) and recorded on {@code user};
+   * answers it.
+   */
+  public long endScreenSessions(User user) {
+    em.createNamedQuery(User.RAISE_CREDENTIAL_EPOCH).setParameter("id", user.id()).executeUpdate();
+    long epoch = credentialEpoch(user.id()).orElseThrow();
+    user.credentialEpochRaised(epoch);
+    return epoch;
+  }
+
   public Optional<User> byCtidUserId(long ctidUserId) {
     return em.createNamedQuery(User.BY_CTID_USER_ID, User.class)
         .setParameter("ctidUserId", ctidUserId)
