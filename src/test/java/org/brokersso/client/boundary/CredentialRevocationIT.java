@@ -96,16 +96,25 @@ class CredentialRevocationIT extends ContractIT {
 
   @Test
   @DisplayName(
-      "a password change in the client area ends the access and inApp tokens, other browsers and"
-          + " earlier reset links; the changing browser stays signed in")
+      "a password change in the client area ends the access and inApp tokens, other browsers, InApp"
+          + " openings and earlier reset links; the changing browser stays signed in")
   void passwordChangeRevokesEveryOtherCredential() throws Exception {
     try (Browser own = new Browser(ctrader.base());
-        Browser other = new Browser(ctrader.base())) {
+        Browser other = new Browser(ctrader.base());
+        Browser app = new Browser(ctrader.base())) {
       Trader trader = signedUp(own);
       signedInElsewhere(other, trader);
       requestResetLink(other, trader.email());
       String resetLink = resetLinksMailedTo(trader.email(), 1).get(0);
       ctrader.authorize(crmApiToken, trader.accessToken()).expect(200);
+      String inAppScreen =
+          ctrader
+              .generate(crmApiToken, trader.userId(), trader.inappToken())
+              .expect(200)
+              .json()
+              .getString("token");
+      app.open("/inapp/kyc?token=" + inAppScreen + "&lang=en");
+      assertFalse(app.has("refused"), "an InApp screen opened before the change");
 
       own.open("/client/password?lang=en");
       own.type("password:current", Traders.PASSWORD)
@@ -114,6 +123,8 @@ class CredentialRevocationIT extends ContractIT {
       assertTrue(own.has("confirmation"), "the password was changed: " + own.url());
 
       everyOldCredentialRefused(trader, other, resetLink);
+      app.open("/inapp/kyc");
+      assertTrue(app.has("refused"), "the InApp opening from before the change has ended");
       own.open("/client/accounts");
       assertTrue(own.has("accounts"), "the browser that changed it stays signed in");
     }
