@@ -15,7 +15,10 @@ import org.brokersso.user.control.ProfileChanges.Throttled;
 import org.brokersso.user.control.ProfileChanges.WrongPassword;
 import org.brokersso.user.control.RetryAfter;
 
-/** "Change password" at {@code /client/password} (§5.2, design conformance 6.2.1). */
+/**
+ * "Change password" at {@code /client/password} (§5.2, design conformance 6.2.1). The change ends
+ * every other credential of the trader (tokens, reset links, other browsers); this session stays.
+ */
 @Named
 @RequestScoped
 public class PasswordChange {
@@ -37,11 +40,13 @@ public class PasswordChange {
         response.error(broken.get().messageKey(), policy.minLength());
         return;
       }
-      profile.changePassword(
-          signedIn.userId().orElseThrow(),
-          old.characters(),
-          fresh.characters(),
-          request.getRemoteAddr());
+      long epoch =
+          profile.changePassword(
+              signedIn.userId().orElseThrow(),
+              old.characters(),
+              fresh.characters(),
+              request.getRemoteAddr());
+      signedIn.renew(epoch); // every other session of the trader has ended; this one goes on
       response.next("/client/accounts", Map.of("done", "password.changed"));
     } catch (WrongPassword wrong) {
       response.error("client.wrong-password");

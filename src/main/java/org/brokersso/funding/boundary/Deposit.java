@@ -22,6 +22,11 @@ public class Deposit extends MoneyScreen {
   }
 
   @Override
+  String screenPath() {
+    return "/inapp/deposit";
+  }
+
+  @Override
   String done() {
     return "deposit";
   }

@@ -13,18 +13,20 @@ import org.brokersso.funding.control.FundingReason;
 import org.brokersso.funding.control.FundingResult;
 import org.brokersso.funding.control.MovementRequests;
 import org.brokersso.funding.control.SandboxOutcome;
-import org.brokersso.inapp.boundary.InAppSession;
+import org.brokersso.inapp.boundary.InAppGrant;
+import org.brokersso.inapp.boundary.InAppGrants;
 import org.brokersso.screen.boundary.ScreenParameters;
 import org.brokersso.screen.boundary.ScreenResponse;
 
 /**
- * What the deposit and withdrawal screens share (§6.6): the trader from the InApp session, their
- * account, an amount in its currency, and one request key per rendering of the form, so a double
- * click or a re-sent post is the same request and moves money once.
+ * What the deposit and withdrawal screens share (§6.6): the trader and account from the InApp grant
+ * of this very screen (never the client area's sign-in), an amount in its currency, and one request
+ * key per rendering of the form, so a double click or a re-sent post is the same request and moves
+ * money once.
  */
 public abstract class MoneyScreen {
 
-  @Inject InAppSession inApp;
+  @Inject InAppGrants inApp;
   @Inject Onboarding onboarding;
   @Inject MovementRequests requests;
   @Inject ScreenParameters screen;
@@ -45,9 +47,19 @@ public abstract class MoneyScreen {
   /** What the InApp success page confirms ({@code ?what=}). */
   abstract String done();
 
+  /** The screen's own path, whose InApp grant it acts under. */
+  abstract String screenPath();
+
+  /** The grant of this screen, for the account it was opened for, while it lasts. */
+  private Optional<InAppGrant> grant() {
+    return inApp
+        .live(screenPath(), clock.instant())
+        .filter(grant -> account != null && grant.account().equals(Optional.of(account)));
+  }
+
   public void submit() {
-    Optional<Long> userId = inApp.userAt(clock.instant());
-    if (userId.isEmpty() || account == null) {
+    Optional<Long> userId = grant().map(InAppGrant::userId);
+    if (userId.isEmpty()) {
       response.error("refused.session-ended");
       return;
     }
@@ -83,8 +95,8 @@ public abstract class MoneyScreen {
   private Optional<TraderAccount> tradingAccount() {
     if (tradingAccount == null) {
       tradingAccount =
-          inApp
-              .userAt(clock.instant())
+          grant()
+              .map(InAppGrant::userId)
               .flatMap(
                   userId ->
                       onboarding.accountsOf(userId).stream()

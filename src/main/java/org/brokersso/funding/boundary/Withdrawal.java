@@ -22,6 +22,11 @@ public class Withdrawal extends MoneyScreen {
   }
 
   @Override
+  String screenPath() {
+    return "/inapp/withdraw";
+  }
+
+  @Override
   String done() {
     return "withdrawal";
   }

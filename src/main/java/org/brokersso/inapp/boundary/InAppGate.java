@@ -12,23 +12,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.brokersso.account.control.Onboarding;
 import org.brokersso.inapp.entity.InAppRefusal;
 import org.brokersso.screen.boundary.RefusalPage;
 import org.brokersso.sso.control.InAppScreenTokens;
-import org.brokersso.user.boundary.SignedInTrader;
+import org.brokersso.user.control.Users;
 import org.brokersso.user.entity.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The entrance of every InApp screen (§5.2, §6.6 stages 13-14). A screen opened with {@code token}
- * uses the token up ({@link InAppScreenTokens}), opens a short {@link InAppSession} for its trader
- * and redirects to the same address without the token, so that a reload or the history never
- * presents it again. Without a token, only a live InApp session gets in. The {@code account} of a
- * money screen must be one of the trader's linked accounts. Anything else gets the refusal page
- * with its reason and nothing else happens.
+ * uses the token up ({@link InAppScreenTokens}), grants this browser that one screen for the
+ * token's trader ({@link InAppGrant}, {@code inapp.session-ttl}) and redirects to the same address
+ * without the token, so that a reload or the history never presents it again. Without a token, only
+ * a live grant for this very screen gets in (its form posts); the grant ends early when the
+ * trader's password changed or they logged out everywhere. The {@code account} of a money screen
+ * must be one of the trader's linked accounts, and then stays the one the grant was opened for.
+ * Anything else gets the refusal page with its reason and nothing else happens.
+ *
+ * <p>A grant is no sign-in: it never touches the browser's {@code SignedInTrader}, so an InApp link
+ * opens no client area, and a browser signed in as one trader that is made to open another's link
+ * stays who it was.
  */
 public class InAppGate extends HttpFilter {
 
@@ -40,9 +47,12 @@ public class InAppGate extends HttpFilter {
   /** Pages anybody may see: the refusal and the InApp success page. */
   static final Set<String> OPEN_PAGES = Set.of("/inapp/refused", "/inapp/done");
 
+  /** The signup flow's account creation, which an InApp token may open too (6.3.6). */
+  static final String ACCOUNT_CREATION = "/account/create";
+
   @Inject InAppScreenTokens tokens;
-  @Inject InAppSession session;
-  @Inject SignedInTrader signedIn;
+  @Inject InAppGrants grants;
+  @Inject Users users;
   @Inject Onboarding onboarding;
   @Inject Clock clock;
 
@@ -61,63 +71,87 @@ public class InAppGate extends HttpFilter {
     }
     String token = request.getParameter("token");
     if ("GET".equals(request.getMethod()) && token != null) {
-      User user;
-      try {
-        user = tokens.use(token, screen);
-      } catch (InAppScreenTokens.Refused refused) {
-        refuse(request, response, tokenRefusal(refused.reason()));
+      open(request, response, screen, token);
+      return;
+    }
+    Optional<InAppGrant> grant =
+        request.getSession(false) == null ? Optional.empty() : grants.of(screen);
+    if (grant.isEmpty()) {
+      if (screen.equals(ACCOUNT_CREATION)) {
+        chain.doFilter(request, response); // the signup flow's account creation, not an InApp one
+      } else {
+        refuse(request, response, InAppRefusal.MISSING_TOKEN);
+      }
+      return;
+    }
+    if (!grant.get().isLiveAt(clock.instant()) || isStale(grant.get())) {
+      grants.end(screen);
+      refuse(request, response, InAppRefusal.SESSION_ENDED);
+      return;
+    }
+    if (MONEY_SCREENS.contains(screen) && "GET".equals(request.getMethod())) {
+      Optional<Long> account = account(request);
+      if (account.isEmpty() || !account.equals(grant.get().account())) {
+        refuse(
+            request,
+            response,
+            account.isEmpty() ? InAppRefusal.MISSING_ACCOUNT : InAppRefusal.FOREIGN_ACCOUNT);
         return;
       }
-      request.getSession(true);
-      request
-          .changeSessionId(); // whatever session this browser had belongs to the token's trader now
-      session.open(user.id(), clock.instant().plus(sessionTtl));
-      signedIn.signIn(
-          user.id(), false); // the account-creation screen (6.3.6) knows traders this way
-      if (!refusesAccount(request, response, screen, user.id())) {
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", withoutToken(request));
-      }
-      return;
     }
-    if (screen.equals("/account/create") && !session.isOpen()) {
-      chain.doFilter(request, response); // the signup flow's account creation, not an InApp one
-      return;
-    }
-    Optional<Long> userId = session.userAt(clock.instant());
-    if (userId.isEmpty()) {
-      refuse(
-          request,
-          response,
-          session.isOpen() ? InAppRefusal.SESSION_ENDED : InAppRefusal.MISSING_TOKEN);
-      return;
-    }
-    if (!refusesAccount(request, response, screen, userId.get())) {
-      chain.doFilter(request, response);
-    }
+    chain.doFilter(request, response);
   }
 
-  /** Refuses a money screen without an account, or with somebody else's; answers whether it did. */
-  private boolean refusesAccount(
-      HttpServletRequest request, HttpServletResponse response, String screen, long userId)
+  /**
+   * Uses the token up and grants this browser the screen, then drops the token from the address.
+   */
+  private void open(
+      HttpServletRequest request, HttpServletResponse response, String screen, String token)
       throws IOException, ServletException {
+    User user;
+    try {
+      user = tokens.use(token, screen);
+    } catch (InAppScreenTokens.Refused refused) {
+      refuse(request, response, tokenRefusal(refused.reason()));
+      return;
+    }
+    Long account = null;
+    if (MONEY_SCREENS.contains(screen)) {
+      Optional<Long> named = account(request);
+      if (named.isEmpty() || !isLinkedAccountOf(user.id(), named.get())) {
+        refuse(
+            request,
+            response,
+            named.isEmpty() ? InAppRefusal.MISSING_ACCOUNT : InAppRefusal.FOREIGN_ACCOUNT);
+        return;
+      }
+      account = named.get();
+    }
+    request.getSession(true);
+    request.changeSessionId(); // a session id fixed before the opening is worth nothing after it
+    grants.open(
+        new InAppGrant(
+            user.id(), user.credentialEpoch(), account, screen, clock.instant().plus(sessionTtl)));
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", withoutToken(request));
+  }
+
+  /** The trader's password changed, or they logged out everywhere, since the opening. */
+  private boolean isStale(InAppGrant grant) {
+    OptionalLong current = users.credentialEpoch(grant.userId());
+    return current.isEmpty() || current.getAsLong() != grant.credentialEpoch();
+  }
+
+  private static Optional<Long> account(HttpServletRequest request) {
     String account = request.getParameter("account");
-    if (!MONEY_SCREENS.contains(screen) || !"GET".equals(request.getMethod())) {
-      return false;
-    }
-    if (account == null || !account.matches("\\d{1,18}")) {
-      refuse(request, response, InAppRefusal.MISSING_ACCOUNT);
-      return true;
-    }
-    long login = Long.parseLong(account);
-    boolean owned =
-        onboarding.accountsOf(userId).stream()
-            .anyMatch(a -> a.isLinked() && a.traderLogin() == login);
-    if (!owned) {
-      refuse(request, response, InAppRefusal.FOREIGN_ACCOUNT);
-      return true;
-    }
-    return false;
+    return account != null && account.matches("\\d{1,18}")
+        ? Optional.of(Long.parseLong(account))
+        : Optional.empty();
+  }
+
+  private boolean isLinkedAccountOf(long userId, long login) {
+    return onboarding.accountsOf(userId).stream()
+        .anyMatch(a -> a.isLinked() && a.traderLogin() == login);
   }
 
   private static void refuse(

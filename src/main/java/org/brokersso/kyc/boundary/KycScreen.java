@@ -6,7 +6,8 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import org.brokersso.inapp.boundary.InAppSession;
+import org.brokersso.inapp.boundary.InAppGrant;
+import org.brokersso.inapp.boundary.InAppGrants;
 import org.brokersso.kyc.control.KycChecks;
 import org.brokersso.kyc.entity.KycStatus;
 import org.brokersso.kyc.entity.SandboxDecision;
@@ -22,7 +23,7 @@ import org.brokersso.screen.boundary.ScreenResponse;
 public class KycScreen {
 
   @Inject KycChecks kyc;
-  @Inject InAppSession inApp;
+  @Inject InAppGrants inApp;
   @Inject ScreenParameters screen;
   @Inject ScreenResponse response;
   @Inject Clock clock;
@@ -51,7 +52,7 @@ public class KycScreen {
   }
 
   private Optional<Long> userId() {
-    return inApp.userAt(clock.instant());
+    return inApp.live("/inapp/kyc", clock.instant()).map(InAppGrant::userId);
   }
 
   public String getKycType() {

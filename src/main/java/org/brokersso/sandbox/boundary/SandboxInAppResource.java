@@ -12,7 +12,7 @@ import org.brokersso.persistence.Boundary;
 import org.brokersso.setup.control.RunMode;
 import org.brokersso.sso.control.OneTimeTokens;
 import org.brokersso.sso.entity.OneTimePurpose;
-import org.brokersso.user.boundary.SignedInTrader;
+import org.brokersso.user.boundary.CurrentTrader;
 import org.brokersso.user.control.Users;
 
 /**
@@ -28,7 +28,7 @@ public class SandboxInAppResource {
   private static final Set<String> SCREENS = Set.of("deposit", "withdraw", "kyc", "action", "chat");
 
   @Inject RunMode mode;
-  @Inject SignedInTrader signedIn;
+  @Inject CurrentTrader current;
   @Inject Users users;
   @Inject OneTimeTokens oneTimeTokens;
 
@@ -37,10 +37,10 @@ public class SandboxInAppResource {
       @QueryParam("screen") String screen,
       @QueryParam("account") Long account,
       @QueryParam("lang") String lang) {
-    if (!mode.isSandbox() || signedIn.userId().isEmpty() || !SCREENS.contains(screen)) {
+    if (!mode.isSandbox() || current.userId().isEmpty() || !SCREENS.contains(screen)) {
       throw new NotFoundException();
     }
-    var user = users.byId(signedIn.userId().get()).orElseThrow(NotFoundException::new);
+    var user = users.byId(current.userId().get()).orElseThrow(NotFoundException::new);
     String token = oneTimeTokens.mintFor(user, OneTimePurpose.INAPP, false);
     UriBuilder target = UriBuilder.fromPath("/inapp/" + screen).queryParam("token", token);
     if (account != null) {

@@ -3,8 +3,11 @@ package org.brokersso.signin.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.brokersso.account.control.AccountOffer;
 import org.brokersso.account.control.Onboarding;
@@ -15,9 +18,11 @@ import org.brokersso.account.entity.Applicant;
 import org.brokersso.account.entity.TraderAccount;
 import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.ctrader.entity.AccountType;
-import org.brokersso.inapp.boundary.InAppSession;
+import org.brokersso.inapp.boundary.InAppGrant;
+import org.brokersso.inapp.boundary.InAppGrants;
 import org.brokersso.ribbon.control.RibbonPublisher;
 import org.brokersso.screen.boundary.ScreenResponse;
+import org.brokersso.user.boundary.CurrentTrader;
 import org.brokersso.user.boundary.SignedInTrader;
 import org.brokersso.user.control.PartnerAttribution;
 import org.brokersso.user.control.Users;
@@ -27,9 +32,11 @@ import org.brokersso.user.entity.User;
  * The account-creation screen at {@code /account/create} (§6.1 stages 9-13, §6.7): the broker's
  * choices of currency, leverage and account type; the onboarding saga opens and links the account;
  * the trader is handed over to cTrader, or, when cTrader opened the screen with an InApp token
- * (6.3.6, see InAppGate), sees the InApp success page. A failure of cTrader keeps the request, and
- * pressing the button again resumes it instead of opening a second account. cTrader's rate limit is
- * answered at once: the opening goes on in the background, and the button picks it up.
+ * (6.3.6, see InAppGate), sees the InApp success page: then the trader is the one of the InApp
+ * grant for this screen, whoever the browser is signed in as. A failure of cTrader keeps the
+ * request, and pressing the button again resumes it instead of opening a second account. cTrader's
+ * rate limit is answered at once: the opening goes on in the background, and the button picks it
+ * up.
  */
 @Named
 @RequestScoped
@@ -46,7 +53,9 @@ public class AccountCreation {
   @Inject SignedInTrader signedIn;
   @Inject SignInCompletion completion;
   @Inject ScreenResponse response;
-  @Inject InAppSession inApp;
+  @Inject CurrentTrader current;
+  @Inject InAppGrants inApp;
+  @Inject Clock clock;
 
   private String currency;
   private Integer leverage;
@@ -54,15 +63,27 @@ public class AccountCreation {
   private boolean acceptTerms;
 
   public boolean isSignedIn() {
-    return signedIn.userId().isPresent();
+    return grant().isPresent() || current.userId().isPresent();
+  }
+
+  /** The InApp grant this screen was opened with, if cTrader opened it (6.3.6). */
+  private Optional<InAppGrant> grant() {
+    return inApp.live("/account/create", clock.instant());
   }
 
   public void create() {
-    if (signedIn.userId().isEmpty()) {
+    Optional<InAppGrant> grant = grant();
+    Optional<Long> trader = grant.map(InAppGrant::userId).or(current::userId);
+    if (trader.isEmpty()) {
       response.error("signed-out");
       return;
     }
-    long userId = signedIn.userId().get();
+    long userId = trader.get();
+    // the pending request is kept where the trader came from: the InApp grant or the sign-in
+    Optional<Long> pending =
+        grant.isPresent() ? grant.get().pendingAccount() : signedIn.pendingAccount();
+    Consumer<Long> keepPending =
+        grant.isPresent() ? grant.get()::pendingAccount : signedIn::pendingAccount;
     var terms = offer.terms(currency, leverage, type);
     if (terms.isEmpty() || !acceptTerms) {
       response.error(terms.isEmpty() ? "opening.choice" : "signup.terms");
@@ -70,19 +91,17 @@ public class AccountCreation {
     }
     try {
       long requestId =
-          signedIn
-              .pendingAccount()
-              .orElseGet(
-                  () -> {
-                    User user = users.byId(userId).orElseThrow();
-                    Applicant applicant =
-                        new Applicant(user.firstName(), user.preferredLanguage(), true);
-                    long id = onboarding.request(userId, applicant, terms.get()).id();
-                    signedIn.pendingAccount(id);
-                    return id;
-                  });
+          pending.orElseGet(
+              () -> {
+                User user = users.byId(userId).orElseThrow();
+                Applicant applicant =
+                    new Applicant(user.firstName(), user.preferredLanguage(), true);
+                long id = onboarding.request(userId, applicant, terms.get()).id();
+                keepPending.accept(id);
+                return id;
+              });
       TraderAccount account = onboarding.complete(requestId);
-      signedIn.pendingAccount(null);
+      keepPending.accept(null);
       LOG.fine(
           () -> "Account " + account.traderLogin() + " opened on the screen for user " + userId);
     } catch (OnboardingPostponed postponed) {
@@ -99,7 +118,7 @@ public class AccountCreation {
     partners.applyPending(userId);
     ribbons.publishTo(userId); // a failure leaves it pending for the next login (§5.7)
     welcome.afterFirstAccount(userId);
-    if (inApp.isOpen()) {
+    if (grant.isPresent()) {
       // opened from cTrader (6.3.6): the trader is logged in there already; the app switches to the
       // new account
       response.next("/inapp/done", Map.of("what", "account"));

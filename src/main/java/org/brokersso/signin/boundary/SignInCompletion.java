@@ -30,7 +30,7 @@ public class SignInCompletion {
 
   public void signedIn(User user, boolean keepLoggedIn) {
     request.changeSessionId(); // a session id fixed before login is worth nothing after it
-    signedIn.signIn(user.id(), keepLoggedIn);
+    signedIn.signIn(user.id(), user.credentialEpoch(), keepLoggedIn);
     if (onboarding.accountsOf(user.id()).stream().noneMatch(a -> a.isLinked())) {
       response.next("/account/create");
       return;
@@ -51,7 +51,7 @@ public class SignInCompletion {
    */
   public void signedInToClientArea(User user, String messageKey) {
     request.changeSessionId();
-    signedIn.signIn(user.id(), false);
+    signedIn.signIn(user.id(), user.credentialEpoch(), false);
     response.next("/client/accounts", Map.of("done", messageKey));
   }
 

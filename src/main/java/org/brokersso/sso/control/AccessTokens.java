@@ -20,6 +20,7 @@ import org.brokersso.sso.entity.OneTimeToken;
 import org.brokersso.tokens.control.TokenHasher;
 import org.brokersso.tokens.control.TokenMint;
 import org.brokersso.tokens.entity.TokenKind;
+import org.brokersso.user.control.Users;
 import org.brokersso.user.entity.SignedOutEverywhere;
 import org.brokersso.user.entity.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +35,7 @@ public class AccessTokens {
   @PersistenceContext EntityManager em;
 
   @Inject TokenMint mint;
+  @Inject Users users;
   @Inject InAppTokens inAppTokens;
   @Inject AuditTrail audit;
   @Inject Refusals refusals;
@@ -82,8 +84,9 @@ public class AccessTokens {
   }
 
   /**
-   * Call 4.5: revokes the token if it is this user's, and answers the same either way, so the call
-   * stays repeatable and tells a caller nothing about other users' tokens.
+   * Call 4.5: revokes the token if it is this user's, with its inApp tokens, and ends the user's
+   * client-area screen sessions; answers the same either way, so the call stays repeatable and
+   * tells a caller nothing about other users' tokens.
    */
   public void revoke(long ctidUserId, String token) {
     Instant now = clock.instant();
@@ -99,32 +102,41 @@ public class AccessTokens {
       AccessToken accessToken = stored.get();
       accessToken.revoke(now);
       inAppTokens.revokeForAccessToken(accessToken.id(), now);
-      audit.record(event.detail("logout"));
+      // the client-area sessions signed in so far end too (§6.12: "ends the matching session")
+      users.endScreenSessions(accessToken.user());
+      audit.record(event.detail("logout; screen sessions ended"));
     } else {
       audit.record(event.detail("logout: no such live token for this user, nothing revoked"));
     }
   }
 
   /**
-   * The trader logged out in the client area (§6.12): every "keep me logged in" session and
-   * inappToken of theirs ends, so no app logs them back in automatically (4.3 answers 410).
+   * The trader logged out in the client area (§6.12), or their password was changed or reset: every
+   * "keep me logged in" session and inappToken of theirs ends, so no app logs them back in
+   * automatically (4.3 answers 410, 4.4 refuses the inappToken).
    */
-  void revokeAllOf(@Observes SignedOutEverywhere logout) {
-    User user = logout.user();
+  void revokeAllOf(@Observes SignedOutEverywhere signedOut) {
+    User user = signedOut.user();
     Instant now = clock.instant();
     int revoked =
         em.createNamedQuery(AccessToken.REVOKE_ALL_OF_USER)
             .setParameter("user", user)
             .setParameter("now", now.toEpochMilli())
             .executeUpdate();
-    em.createNamedQuery(InAppToken.REVOKE_ALL_OF_USER)
-        .setParameter("userId", user.id())
-        .setParameter("now", now.toEpochMilli())
-        .executeUpdate();
+    int inApp =
+        em.createNamedQuery(InAppToken.REVOKE_ALL_OF_USER)
+            .setParameter("userId", user.id())
+            .setParameter("now", now.toEpochMilli())
+            .executeUpdate();
     audit.record(
         AuditEvent.success(now, "user", AuditAction.ACCESS_TOKEN_REVOKE)
             .user(user.id(), user.ctidUserId())
-            .detail("client-area logout; access tokens revoked: " + revoked));
+            .detail(
+                signedOut.why()
+                    + "; access tokens revoked: "
+                    + revoked
+                    + ", inApp tokens revoked: "
+                    + inApp));
   }
 
   /**

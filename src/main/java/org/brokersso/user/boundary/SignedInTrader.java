@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /**
  * Who this screen session belongs to, once login or signup succeeded, and what the login asked for:
- * "keep me logged in" (§6.3) travels with the session until the OT token is minted.
+ * "keep me logged in" (§6.3) travels with the session until the OT token is minted. It also keeps
+ * the generation of the trader's credentials it signed in under ({@code User#credentialEpoch}):
+ * {@link CurrentTrader} lets the session act only while that generation is current. An InApp
+ * opening never signs anybody in here (it is an {@code inapp} grant of its own).
  */
 @SessionScoped
 public class SignedInTrader implements Serializable {
@@ -14,16 +17,30 @@ public class SignedInTrader implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private Long userId;
+  private long credentialEpoch;
   private boolean keepLoggedIn;
   private String returnTo;
   private Long pendingAccount;
 
-  public void signIn(long userId, boolean keepLoggedIn) {
+  public void signIn(long userId, long credentialEpoch, boolean keepLoggedIn) {
     if (this.userId == null || this.userId != userId) {
       pendingAccount = null;
     }
     this.userId = userId;
+    this.credentialEpoch = credentialEpoch;
     this.keepLoggedIn = keepLoggedIn;
+  }
+
+  /**
+   * The session changed the password itself: it stays signed in under the new generation while
+   * every other session of the trader ends.
+   */
+  public void renew(long credentialEpoch) {
+    this.credentialEpoch = credentialEpoch;
+  }
+
+  long credentialEpoch() {
+    return credentialEpoch;
   }
 
   public void signOut() {

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Guarantees: the answer to a request never tells whether the address is a trader's; a trader
  * gets at most one link a minute, so the form cannot flood an inbox; a link works once, within
- * {@code user.password-reset.ttl}, and is stored only as its hash.
+ * {@code user.password-reset.ttl}, and is stored only as its hash; a newer link voids the older
+ * ones; a reset ends every other credential of the trader ({@link CredentialRevocation}).
  */
 @ApplicationScoped
 @Transactional
@@ -41,6 +42,7 @@ public class PasswordResets {
   @PersistenceContext EntityManager em;
 
   @Inject Users users;
+  @Inject CredentialRevocation revocation;
   @Inject TokenMint mint;
   @Inject PasswordHasher hasher;
   @Inject MailTexts texts;
@@ -80,6 +82,7 @@ public class PasswordResets {
     if (latest != null && now.toEpochMilli() - latest < ONE_LINK_PER.toMillis()) {
       return Optional.empty();
     }
+    int voided = revocation.voidResetLinks(user, now); // only the newest link sets a password
     TokenMint.MintedToken token = mint.mint(TokenKind.PASSWORD_RESET);
     em.persist(new PasswordResetToken(token.hash(), user, now, now.plus(ttl)));
     String lang = user.preferredLanguage() != null ? user.preferredLanguage() : language;
@@ -92,7 +95,8 @@ public class PasswordResets {
     audit.record(
         AuditEvent.success(now, "user", AuditAction.PASSWORD_RESET_REQUEST)
             .user(user.id(), user.ctidUserId())
-            .token(token.hash()));
+            .token(token.hash())
+            .detail("older links voided: " + voided));
     return Optional.of(texts.passwordReset(user.email(), lang, link, ttl));
   }
 
@@ -101,7 +105,10 @@ public class PasswordResets {
     return find(token).filter(t -> !t.isConsumed() && !t.isExpiredAt(clock.instant())).isPresent();
   }
 
-  /** Uses the link: the trader's password becomes {@code newPassword}; answers the trader. */
+  /**
+   * Uses the link: the trader's password becomes {@code newPassword}, and every other credential of
+   * theirs ends; answers the trader (with the new generation of credentials to sign in under).
+   */
   public User reset(String token, char[] newPassword) {
     PasswordResetToken reset = find(token).orElseThrow(LinkInvalid::new);
     String newHash = hasher.hash(newPassword);
@@ -121,6 +128,7 @@ public class PasswordResets {
             .user(user.id(), user.ctidUserId())
             .token(reset.tokenHash())
             .detail("by reset link"));
+    revocation.revokeAll(user, "password reset by e-mail link");
     return user;
   }
 

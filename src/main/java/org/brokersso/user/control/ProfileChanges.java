@@ -1,7 +1,6 @@
 package org.brokersso.user.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -14,7 +13,6 @@ import org.brokersso.audit.entity.AuditEvent;
 import org.brokersso.ctrader.control.CtraderBackend;
 import org.brokersso.ctrader.control.CtraderFailure;
 import org.brokersso.user.entity.EmailAddress;
-import org.brokersso.user.entity.SignedOutEverywhere;
 import org.brokersso.user.entity.User;
 
 /**
@@ -33,7 +31,7 @@ public class ProfileChanges {
   @Inject PasswordHasher hasher;
   @Inject LoginThrottle throttle;
   @Inject CtraderBackend ctrader;
-  @Inject Event<SignedOutEverywhere> signedOut;
+  @Inject CredentialRevocation revocation;
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
@@ -70,20 +68,28 @@ public class ProfileChanges {
     }
   }
 
-  /** {@code clientAddress} is the trader's, for the {@link LoginThrottle}. */
-  public void changePassword(
+  /**
+   * Changes the password and ends every other credential of the trader: access and inApp tokens,
+   * reset links, every screen session. Answers the new generation of credentials, under which the
+   * session that made the change stays signed in. {@code clientAddress} is the trader's, for the
+   * {@link LoginThrottle}.
+   */
+  public long changePassword(
       long userId, char[] current, char[] replacement, String clientAddress) {
     checkPassword(userId, current, clientAddress, AuditAction.PASSWORD_CHANGE);
     String hash = hasher.hash(replacement);
-    users.record(
-        userId,
-        user -> {
-          user.changePassword(hash);
-          audit.record(
-              AuditEvent.success(clock.instant(), "user", AuditAction.PASSWORD_CHANGE)
-                  .user(user.id(), user.ctidUserId())
-                  .detail("in the client area"));
-        });
+    return users
+        .record(
+            userId,
+            user -> {
+              user.changePassword(hash);
+              audit.record(
+                  AuditEvent.success(clock.instant(), "user", AuditAction.PASSWORD_CHANGE)
+                      .user(user.id(), user.ctidUserId())
+                      .detail("in the client area"));
+              revocation.revokeAll(user, "password changed in the client area");
+            })
+        .credentialEpoch();
   }
 
   /** Changes the e-mail at cTrader (3.10) and then here; a failure of cTrader changes nothing. */
@@ -115,7 +121,8 @@ public class ProfileChanges {
         users.record(
             userId,
             u -> {
-              signedOut.fire(new SignedOutEverywhere(u)); // sso revokes the access tokens
+              // every screen session, reset link, access and inApp token of theirs ends
+              revocation.revokeAll(u, "client-area logout");
               audit.record(
                   AuditEvent.success(clock.instant(), "user", AuditAction.USER_LOGOUT)
                       .user(u.id(), u.ctidUserId()));

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.brokersso.user.entity.EmailAddress;
 import org.brokersso.user.entity.User;
@@ -23,6 +24,30 @@ public class Users {
 
   public Optional<User> byId(long id) {
     return Optional.ofNullable(em.find(User.class, id));
+  }
+
+  /**
+   * The current generation of the trader's credentials, read from the database on every call (no
+   * cache), so that a screen session on any instance sees a change made on another at once.
+   */
+  public OptionalLong credentialEpoch(long id) {
+    return em.createNamedQuery(User.CREDENTIAL_EPOCH, Long.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .mapToLong(Long::longValue)
+        .findFirst();
+  }
+
+  /**
+   * Ends every screen session of the trader signed in so far: a new generation of their
+   * credentials, raised in the database (in the caller's transaction) and recorded on {@code user};
+   * answers it.
+   */
+  public long endScreenSessions(User user) {
+    em.createNamedQuery(User.RAISE_CREDENTIAL_EPOCH).setParameter("id", user.id()).executeUpdate();
+    long epoch = credentialEpoch(user.id()).orElseThrow();
+    user.credentialEpochRaised(epoch);
+    return epoch;
   }
 
   public Optional<User> byCtidUserId(long ctidUserId) {

@@ -20,6 +20,11 @@ import org.brokersso.tokens.entity.StoredToken;
     name = PasswordResetToken.CONSUME,
     query =
         "UPDATE PasswordResetToken t SET t.consumedAt = :now WHERE t.id = :id AND t.consumedAt IS NULL AND t.expiresAt > :now")
+// a link that a newer one or a new password replaced is used up as if it had been followed
+@NamedQuery(
+    name = PasswordResetToken.VOID_ALL_OF_USER,
+    query =
+        "UPDATE PasswordResetToken t SET t.consumedAt = :now WHERE t.user = :user AND t.consumedAt IS NULL AND t.expiresAt > :now")
 @NamedQuery(
     name = PasswordResetToken.LATEST_OF_USER,
     query = "SELECT MAX(t.issuedAt) FROM PasswordResetToken t WHERE t.user = :user")
@@ -27,6 +32,7 @@ public class PasswordResetToken extends StoredToken {
 
   public static final String BY_HASH = "PasswordResetToken.byHash";
   public static final String CONSUME = "PasswordResetToken.consume";
+  public static final String VOID_ALL_OF_USER = "PasswordResetToken.voidAllOfUser";
   public static final String LATEST_OF_USER = "PasswordResetToken.latestOfUser";
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -23,6 +24,14 @@ import java.util.Optional;
 @NamedQuery(
     name = User.BY_PARTNER_CODE,
     query = "SELECT u FROM User u WHERE u.partnerCode = :partnerCode")
+// raised in the database itself, so two changes at once both count and no stale copy of the row
+// ever writes an older generation back (the column is not updatable through the entity)
+@NamedNativeQuery(
+    name = User.RAISE_CREDENTIAL_EPOCH,
+    query = "UPDATE broker_user SET credential_epoch = credential_epoch + 1 WHERE id = :id")
+@NamedQuery(
+    name = User.CREDENTIAL_EPOCH,
+    query = "SELECT u.credentialEpoch FROM User u WHERE u.id = :id")
 @NamedQuery(
     name = User.REFERRED_BY,
     query = "SELECT u FROM User u WHERE u.referredBy = :partnerCode ORDER BY u.createdAt DESC")
@@ -32,6 +41,8 @@ public class User {
   public static final String BY_EMAIL = "User.byEmail";
   public static final String BY_PARTNER_CODE = "User.byPartnerCode";
   public static final String REFERRED_BY = "User.referredBy";
+  public static final String CREDENTIAL_EPOCH = "User.credentialEpoch";
+  public static final String RAISE_CREDENTIAL_EPOCH = "User.raiseCredentialEpoch";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,6 +77,9 @@ public class User {
 
   @Column(name = "partner_code", length = 32)
   private String partnerCode;
+
+  @Column(name = "credential_epoch", nullable = false, insertable = false, updatable = false)
+  private long credentialEpoch;
 
   protected User() {}
 
@@ -131,6 +145,19 @@ public class User {
 
   public void changePassword(String passwordHash) {
     this.passwordHash = passwordHash;
+  }
+
+  /**
+   * The generation of the trader's credentials a screen session signed in under; it stays valid
+   * only while this is still the current one.
+   */
+  public long credentialEpoch() {
+    return credentialEpoch;
+  }
+
+  /** Records the generation {@code Users#endScreenSessions} raised the database to. */
+  public void credentialEpochRaised(long credentialEpoch) {
+    this.credentialEpoch = credentialEpoch;
   }
 
   public void changeEmail(String email) {

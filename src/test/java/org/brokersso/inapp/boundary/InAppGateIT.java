@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
@@ -50,7 +51,8 @@ class InAppGateIT extends ContractIT {
         app.screenshots("inapp-action");
         app.open("/inapp/chat");
         assertTrue(
-            app.has("support-email"), "the screen session opens the chat too, without a new token");
+            app.has("refused") && !app.has("support-email"),
+            "the opening was for the action screen: the chat needs a token of its own");
       }
     }
     try (Browser replay = new Browser(ctrader.base())) {
@@ -115,11 +117,65 @@ class InAppGateIT extends ContractIT {
         app.select("account:currency", "GBP").tick("account:terms").click("account:submit");
         assertTrue(app.url().getPath().endsWith("/inapp/done"), app.url().toString());
         assertEquals("account", app.queryParameter("what"));
-        app.open("/client/accounts");
-        List<String> logins = app.texts("tr.account td.login");
-        assertEquals(2, logins.size(), "the trader now has two accounts");
-        assertTrue(logins.contains(String.valueOf(trader.login())));
         assertFalse(app.pageText().contains("ot_"), "no token anywhere on the page");
+      }
+      browser.open("/client/accounts"); // the trader's own client-area session, not the app's
+      List<String> logins = browser.texts("tr.account td.login");
+      assertEquals(2, logins.size(), "the trader now has two accounts");
+      assertTrue(logins.contains(String.valueOf(trader.login())));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an InApp opening is no client-area sign-in: /client/accounts, /client/password and /client/web"
+          + " send the app to the login form")
+  void openingGrantsNoClientArea() throws Exception {
+    try (Browser browser = new Browser(ctrader.base())) {
+      InAppTrader trader = signedUp(browser);
+      for (String page : List.of("/client/accounts", "/client/password", "/client/web")) {
+        try (Browser app = new Browser(ctrader.base())) {
+          app.open("/inapp/action?token=" + inAppToken(trader) + "&lang=en");
+          assertTrue(app.has("action"), "the screen opened");
+          app.open(page);
+          assertTrue(
+              app.has("login:submit") && !app.has("accounts") && !app.has("password:submit"),
+              page + " refused the InApp opening: " + app.url());
+          assertFalse(app.pageText().contains("ot_"), "no login token minted: " + page);
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a browser signed in as B that opens A's InApp link stays B in the client area")
+  void foreignLinkSwapsNoIdentity() {
+    try (Browser victim = new Browser(ctrader.base());
+        Browser attacker = new Browser(ctrader.base())) {
+      InAppTrader b = signedUp(victim);
+      InAppTrader a = signedUp(attacker);
+      victim.open("/inapp/action?token=" + inAppToken(a) + "&lang=en");
+      assertTrue(victim.has("action"), "the link opens its one screen");
+      victim.open("/client/accounts");
+      List<String> logins = victim.texts("tr.account td.login");
+      assertEquals(List.of(String.valueOf(b.login())), logins, "still B's client area");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an InApp opening ends after inapp.session-ttl (test clock), and never lived in the client area")
+  void openingExpires() throws Exception {
+    try (Browser browser = new Browser(ctrader.base())) {
+      InAppTrader trader = signedUp(browser);
+      try (Browser app = new Browser(ctrader.base())) {
+        app.open("/inapp/kyc?token=" + inAppToken(trader) + "&lang=en");
+        assertFalse(app.has("refused"), "the KYC screen opened");
+        ctrader.advanceServerClock(Duration.ofMinutes(15).plusSeconds(1));
+        app.open("/inapp/kyc");
+        assertTrue(app.has("refused"), "the opening has ended: " + app.url());
+        app.open("/client/accounts");
+        assertTrue(app.has("login:submit"), "and it opens no client area: " + app.url());
       }
     }
   }

@@ -1,12 +1,18 @@
 package org.brokersso.sso.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.util.Map;
 import org.brokersso.AuditRows;
+import org.brokersso.Browser;
 import org.brokersso.ContractClient;
 import org.brokersso.ContractIT;
+import org.brokersso.Traders;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Call 4.5 {@code POST /oauth2/logout}: the user left a cTrader app; end that session. */
@@ -27,6 +33,32 @@ class LogoutResourceIT extends ContractIT {
     ctrader.logout(crmApiToken, userId, accessToken).expect(200);
     ctrader.logout(crmApiToken, userId, "at_" + "n".repeat(43)).expect(200);
     assertEquals(2, AuditRows.count(accessToken, "ACCESS_TOKEN_REVOKE", "SUCCESS"));
+  }
+
+  @Test
+  @Tag(Browser.TAG)
+  @DisplayName("4.5 also ends the client-area session of the browser that logged in")
+  void endsTheScreenSessionsOfThatLogin() {
+    try (Browser browser = new Browser(ctrader.base())) {
+      Traders.signUp(browser, "/auth/login?firstLogin=true&lang=en", Traders.newEmail(), true);
+      Traders.createAccount(browser);
+      JsonObject session =
+          ctrader.exchange(crmApiToken, browser.queryParameter("token")).expect(200).json();
+      browser.open("/client/accounts");
+      assertTrue(browser.has("accounts"), "signed in to the client area");
+
+      ctrader
+          .logout(
+              crmApiToken,
+              session.getJsonNumber("userId").longValue(),
+              session.getString("accessToken"))
+          .expect(200);
+
+      browser.open("/client/accounts");
+      assertTrue(
+          browser.has("login:submit") && !browser.has("accounts"),
+          "the screen session has ended: " + browser.url());
+    }
   }
 
   @Test
