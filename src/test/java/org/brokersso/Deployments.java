@@ -2,6 +2,8 @@ package org.brokersso;
 
 import java.io.File;
 import java.nio.file.Path;
+import org.brokersso.testclock.ScreenSessions;
+import org.brokersso.testclock.ScreenSessionsResource;
 import org.brokersso.testclock.TestClock;
 import org.brokersso.testclock.TestClockApplication;
 import org.brokersso.testclock.TestClockResource;
@@ -45,7 +47,13 @@ public final class Deployments {
    * until a token expires. Nothing else differs from the product WAR.
    */
   public static WebArchive blackBox() {
-    return war().addClasses(TestClock.class, TestClockResource.class, TestClockApplication.class);
+    return war()
+        .addClasses(
+            TestClock.class,
+            TestClockResource.class,
+            TestClockApplication.class,
+            ScreenSessions.class,
+            ScreenSessionsResource.class);
   }
 
   /**
