@@ -80,16 +80,16 @@ public class InAppGate extends HttpFilter {
       }
       return;
     }
-    if (screen.equals("/account/create") && !session.isOpen()) {
+    // no session, no InApp session: asking the session bean would create a session for anybody
+    boolean inAppOpen = request.getSession(false) != null && session.isOpen();
+    if (screen.equals("/account/create") && !inAppOpen) {
       chain.doFilter(request, response); // the signup flow's account creation, not an InApp one
       return;
     }
-    Optional<Long> userId = session.userAt(clock.instant());
+    Optional<Long> userId = inAppOpen ? session.userAt(clock.instant()) : Optional.empty();
     if (userId.isEmpty()) {
       refuse(
-          request,
-          response,
-          session.isOpen() ? InAppRefusal.SESSION_ENDED : InAppRefusal.MISSING_TOKEN);
+          request, response, inAppOpen ? InAppRefusal.SESSION_ENDED : InAppRefusal.MISSING_TOKEN);
       return;
     }
     if (!refusesAccount(request, response, screen, userId.get())) {

@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Remembers the display and tracking parameters a flow is opened with (any GET of a screen), so the
- * steps after a form post keep them (§5.3, §6.10). Unknown and malformed parameters are ignored.
- * Mapped in web.xml, on forwards too: a broker's own login address ({@code screen.login-path})
- * reaches the views only by {@code LoginAddress}'s forward.
+ * Remembers the display and tracking parameters a flow is opened with (any GET of a screen in a
+ * session), so the steps after a form post keep them (§5.3, §6.10). Unknown and malformed
+ * parameters are ignored. Mapped in web.xml, on forwards too: a broker's own login address ({@code
+ * screen.login-path}) reaches the views only by {@code LoginAddress}'s forward.
  */
 public class ScreenParameterFilter extends HttpFilter {
 
@@ -26,7 +26,9 @@ public class ScreenParameterFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if ("GET".equals(request.getMethod())) {
+    // an anonymous visitor gets no session for them: the forms' addresses carry them instead
+    // (ScreenFormAddress)
+    if ("GET".equals(request.getMethod()) && request.getSession(false) != null) {
       Map<String, String> present = new HashMap<>();
       for (ScreenParameter parameter : ScreenParameter.values()) {
         parameter

@@ -3,6 +3,7 @@ package org.brokersso.signin.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -45,6 +46,7 @@ public class AccountCreation {
   @Inject SignInCompletion completion;
   @Inject ScreenResponse response;
   @Inject InAppSession inApp;
+  @Inject HttpServletRequest request;
 
   private String currency;
   private Integer leverage;
@@ -52,7 +54,8 @@ public class AccountCreation {
   private boolean acceptTerms;
 
   public boolean isSignedIn() {
-    return signedIn.userId().isPresent();
+    // without a session nobody is signed in; asking the session bean would create one
+    return request.getSession(false) != null && signedIn.userId().isPresent();
   }
 
   public void create() {
