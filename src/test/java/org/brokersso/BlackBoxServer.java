@@ -140,6 +140,11 @@ public final class BlackBoxServer implements BeforeAllCallback {
       command.add("-Dmail.smtp.starttls=false");
       command.add("-Dmail.timeout=PT3S");
       command.add("-Dscreen.login-path=/Trader/Logon");
+      // a page on 127.0.0.1 (another site than localhost) may frame the screens, as cTrader does
+      // (ScreenSecurityIT#embeddedWithThirdPartyCookiesBlocked)
+      command.add(
+          "-Dscreen.frame-ancestors='self' https://app.ctrader.com https://*.ctrader.com"
+              + " http://127.0.0.1:*");
       command.add("-Doperator.password=" + OPERATOR_PASSWORD);
       command.addAll(
           List.of(

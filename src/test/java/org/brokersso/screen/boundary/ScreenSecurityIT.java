@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -192,6 +194,54 @@ class ScreenSecurityIT extends ContractIT {
     HttpResponse<String> refused = victim.post(victimsForm.action(), forged);
     assertEquals(403, refused.statusCode(), "refused");
     assertTrue(refused.body().contains("id=\"expired\""), "with the \"page expired\" screen");
+  }
+
+  @Test
+  @DisplayName(
+      "embedded in another site's page by a browser that blocks third-party cookies, signup, account creation and the hand-over work inside the frame: the partitioned cookies stick across the form posts")
+  void embeddedWithThirdPartyCookiesBlocked() throws IOException {
+    URI screens = ctrader.base(); // http://localhost:port/; the embedder is 127.0.0.1, another site
+    HttpServer embedder = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    embedder.createContext(
+        "/",
+        exchange -> {
+          byte[] page =
+              ("<!doctype html><title>cTrader stand-in</title><iframe id=\"screens\" width=\"900\""
+                      + " height=\"900\" src=\""
+                      + screens.resolve("auth/login?firstLogin=true&lang=en")
+                      + "\"></iframe>")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          try (var body = exchange.getResponseBody()) {
+            body.write(page);
+          }
+        });
+    embedder.start();
+    try (Browser browser = Browser.thirdPartyCookiesBlocked(screens)) {
+      browser.driver().get("http://127.0.0.1:" + embedder.getAddress().getPort() + "/");
+      browser.driver().switchTo().frame("screens");
+      browser
+          .type("signup:firstName", "Ada")
+          .type("signup:email", newEmail())
+          .type("signup:password", PASSWORD)
+          .tick("signup:terms")
+          .click("signup:submit");
+      assertEquals(
+          "/account/create",
+          browser.script("return location.pathname"),
+          "the signup post carried the form cookie: " + browser.pageText());
+      assertTrue(
+          browser.has("account:submit"),
+          "the next page knows the trader: the session cookie came back: " + browser.pageText());
+      Traders.createAccount(browser);
+      assertEquals(
+          "/callback/success",
+          browser.script("return location.pathname"),
+          "handed over to cTrader inside the frame: " + browser.pageText());
+    } finally {
+      embedder.stop(0);
+    }
   }
 
   private long sessionsCreated() {
