@@ -348,7 +348,7 @@ public final class Browser implements AutoCloseable {
 
   /**
    * Posts the page's form twice at once, as an impatient double click sends it: its fields, the
-   * session cookie and the submit button, over plain HTTP. Answers the two statuses.
+   * session and form cookies and the submit button, over plain HTTP. Answers the two statuses.
    */
   public List<Integer> postTwiceAtOnce(String formId) throws Exception {
     StringJoiner body = new StringJoiner("&");
@@ -364,10 +364,7 @@ public final class Browser implements AutoCloseable {
     HttpRequest post =
         HttpRequest.newBuilder(URI.create(attribute("form#" + formId, "action")))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header(
-                "Cookie",
-                "BROKER_SSO_SESSION="
-                    + driver.manage().getCookieNamed("BROKER_SSO_SESSION").getValue())
+            .header("Cookie", productCookies())
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -380,6 +377,17 @@ public final class Browser implements AutoCloseable {
       statuses.add(answer.get(60, TimeUnit.SECONDS).statusCode());
     }
     return statuses;
+  }
+
+  /** The browser's session and form cookies for this server, as a Cookie header. */
+  private String productCookies() {
+    StringJoiner cookies = new StringJoiner("; ");
+    for (org.openqa.selenium.Cookie cookie : driver.manage().getCookies()) {
+      if (cookie.getName().contains("BROKER_SSO_")) {
+        cookies.add(cookie.getName() + "=" + cookie.getValue());
+      }
+    }
+    return cookies.toString();
   }
 
   private static String encode(String value) {
