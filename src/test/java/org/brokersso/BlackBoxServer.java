@@ -74,6 +74,7 @@ public final class BlackBoxServer implements BeforeAllCallback {
 
   private static final Namespace NAMESPACE = Namespace.create(BlackBoxServer.class);
   private static final Path LOG = Path.of("target", "blackbox-server.log");
+
   /**
    * How long a start may take: about 20 s on a quiet machine, minutes on a busy one ({@code
    * it.blackbox.startup}, an ISO-8601 duration). The wait ends at once when the process dies.
@@ -152,7 +153,10 @@ public final class BlackBoxServer implements BeforeAllCallback {
         "-Dmail.smtp.port=" + smtpPort(),
         "-Dmail.smtp.starttls=false",
         "-Dmail.timeout=PT3S",
-        "-Dscreen.login-path=/Trader/Logon");
+        "-Dscreen.login-path=/Trader/Logon",
+        // a page on 127.0.0.1 (another site than localhost) may frame the screens, as cTrader does
+        // (ScreenSecurityIT#embeddedWithThirdPartyCookiesBlocked)
+        "-Dscreen.frame-ancestors='self' https://app.ctrader.com http://127.0.0.1:*");
   }
 
   public static int freePort() {

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,7 +120,16 @@ public final class Browser implements AutoCloseable {
 
   /** A Chromium of its own, with a new profile, quit on {@link #close()}: a cold browser. */
   public static Browser fresh(URI base) {
-    return new Browser(base, Chromium.launch(Viewport.DESKTOP), false);
+    return new Browser(base, Chromium.launch(Viewport.DESKTOP, false), false);
+  }
+
+  /**
+   * A cold browser that blocks third-party cookies, as Chromium does once its third-party-cookie
+   * phase-out applies (and as a trader may choose today): only partitioned cookies live in another
+   * site's frame.
+   */
+  public static Browser thirdPartyCookiesBlocked(URI base) {
+    return new Browser(base, Chromium.launch(Viewport.DESKTOP, true), false);
   }
 
   private static Chromium borrow(Viewport viewport) {
@@ -129,7 +139,7 @@ public final class Browser implements AutoCloseable {
         idle = IDLE.pollFirst();
       }
       if (idle == null) {
-        return Chromium.launch(viewport);
+        return Chromium.launch(viewport, false);
       }
       if (idle.alive()) {
         return idle;
@@ -141,7 +151,7 @@ public final class Browser implements AutoCloseable {
   /** One Chromium process and its ChromeDriver, with a temporary profile. */
   private record Chromium(ChromeDriver driver, Path profile) {
 
-    static Chromium launch(Viewport viewport) {
+    static Chromium launch(Viewport viewport, boolean blockThirdPartyCookies) {
       Path profile;
       try {
         profile = Files.createTempDirectory("broker-sso-chromium");
@@ -168,13 +178,17 @@ public final class Browser implements AutoCloseable {
           "--user-data-dir=" + profile,
           "--window-size=" + viewport.width + "," + viewport.height);
       // a reused browser must not offer what an earlier test typed
-      options.setExperimentalOption(
-          "prefs",
-          Map.of(
-              "credentials_enable_service", false,
-              "profile.password_manager_enabled", false,
-              "autofill.profile_enabled", false,
-              "autofill.credit_card_enabled", false));
+      Map<String, Object> prefs = new HashMap<>();
+      prefs.put("credentials_enable_service", false);
+      prefs.put("profile.password_manager_enabled", false);
+      prefs.put("autofill.profile_enabled", false);
+      prefs.put("autofill.credit_card_enabled", false);
+      if (blockThirdPartyCookies) {
+        options.addArguments("--test-third-party-cookie-phaseout");
+        prefs.put("profile.block_third_party_cookies", true);
+        prefs.put("profile.cookie_controls_mode", 1); // "block third-party cookies"
+      }
+      options.setExperimentalOption("prefs", prefs);
       ChromeDriverService service =
           new ChromeDriverService.Builder()
               .usingDriverExecutable(
@@ -340,7 +354,7 @@ public final class Browser implements AutoCloseable {
 
   /**
    * Posts the page's form twice at once, as an impatient double click sends it: its fields, the
-   * session cookie and the submit button, over plain HTTP. Answers the two statuses.
+   * session and form cookies and the submit button, over plain HTTP. Answers the two statuses.
    */
   public List<Integer> postTwiceAtOnce(String formId) throws Exception {
     StringJoiner body = new StringJoiner("&");
@@ -356,10 +370,7 @@ public final class Browser implements AutoCloseable {
     HttpRequest post =
         HttpRequest.newBuilder(URI.create(attribute("form#" + formId, "action")))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header(
-                "Cookie",
-                "BROKER_SSO_SESSION="
-                    + driver.manage().getCookieNamed("BROKER_SSO_SESSION").getValue())
+            .header("Cookie", productCookies())
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -372,6 +383,17 @@ public final class Browser implements AutoCloseable {
       statuses.add(answer.get(60, TimeUnit.SECONDS).statusCode());
     }
     return statuses;
+  }
+
+  /** The browser's session and form cookies for this server, as a Cookie header. */
+  private String productCookies() {
+    StringJoiner cookies = new StringJoiner("; ");
+    for (org.openqa.selenium.Cookie cookie : driver.manage().getCookies()) {
+      if (cookie.getName().contains("BROKER_SSO_")) {
+        cookies.add(cookie.getName() + "=" + cookie.getValue());
+      }
+    }
+    return cookies.toString();
   }
 
   private static String encode(String value) {

@@ -2,6 +2,8 @@ package org.brokersso;
 
 import java.io.File;
 import java.nio.file.Path;
+import org.brokersso.testclock.ScreenSessions;
+import org.brokersso.testclock.ScreenSessionsResource;
 import org.brokersso.testclock.TestClock;
 import org.brokersso.testclock.TestClockApplication;
 import org.brokersso.testclock.TestClockResource;
@@ -53,7 +55,9 @@ public final class Deployments {
             TestClock.class,
             TestClockResource.class,
             TestClockApplication.class,
-            ServerFaultServlet.class);
+            ServerFaultServlet.class,
+            ScreenSessions.class,
+            ScreenSessionsResource.class);
   }
 
   /**

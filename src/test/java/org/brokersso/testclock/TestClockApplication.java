@@ -14,6 +14,6 @@ public class TestClockApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(TestClockResource.class);
+    return Set.of(TestClockResource.class, ScreenSessionsResource.class);
   }
 }

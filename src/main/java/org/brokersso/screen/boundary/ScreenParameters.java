@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.brokersso.screen.control.Languages;
 import org.brokersso.setup.control.RunMode;
@@ -18,8 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What this request's screen is to look like and carry on (§5.3), as {@code #{screen}} in the
  * views: the parameter in the URL wins, else the one the flow was opened with ({@link
- * CarriedParameters}), else the default; for the partner, the first one the session saw wins.
- * {@link #link} builds the next step's URL with them.
+ * CarriedParameters}, only once there is a session), else the default; for the partner, the first
+ * one this browser brought wins ({@link ScreenCookie#PARTNER}, choice S-G3). {@link #link} builds
+ * the next step's URL with them, and {@link ScreenFormAddress} every form's address, so that a
+ * visitor without a session keeps them across a form post.
  */
 @Named("screen")
 @RequestScoped
@@ -31,6 +34,10 @@ public class ScreenParameters {
   @Inject RunMode mode;
 
   @Inject
+  @ConfigProperty(name = "screen.cookie.secure")
+  boolean secure;
+
+  @Inject
   @ConfigProperty(name = "screen.broker-name")
   String brokerName;
 
@@ -40,11 +47,20 @@ public class ScreenParameters {
 
   public Optional<String> value(ScreenParameter parameter) {
     Optional<String> inUrl = parameter.accept(request.getParameter(parameter.parameterName()));
-    Optional<String> first = carried.get(parameter.parameterName());
-    if (parameter.keepsFirst() && first.isPresent()) {
-      return first;
+    if (parameter.keepsFirst()) {
+      // first touch: a later page (another site's link, say) cannot re-attribute the visitor
+      Optional<String> first = ScreenCookie.PARTNER.in(request, secure).flatMap(parameter::accept);
+      if (first.isEmpty() && request.getSession(false) != null) {
+        first = carried.get(parameter.parameterName());
+      }
+      if (first.isPresent()) {
+        return first;
+      }
     }
-    return inUrl.isPresent() ? inUrl : first;
+    if (inUrl.isPresent() || request.getSession(false) == null) {
+      return inUrl; // an anonymous visitor has no session, and gets none from here
+    }
+    return carried.get(parameter.parameterName());
   }
 
   public String getLang() {
@@ -95,19 +111,29 @@ public class ScreenParameters {
 
   /** As {@link #link(String)}, plus {@code extra} parameters (which win over carried ones). */
   public String link(String path, Map<String, String> extra) {
+    StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    carriedQuery(extra.keySet()).ifPresent(query::add);
+    extra.forEach((name, v) -> query.add(encode(name) + "=" + encode(v)));
+    return request.getContextPath() + path + query;
+  }
+
+  /**
+   * The carried parameters as a query string without "?" ({@code lang=es&eventName=x}), leaving out
+   * the names in {@code except}; empty when there are none.
+   */
+  public Optional<String> carriedQuery(Set<String> except) {
     Map<ScreenParameter, String> values = new EnumMap<>(ScreenParameter.class);
     for (ScreenParameter parameter : ScreenParameter.values()) {
       value(parameter).ifPresent(v -> values.put(parameter, v));
     }
-    StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    StringJoiner query = new StringJoiner("&");
     values.forEach(
         (p, v) -> {
-          if (!extra.containsKey(p.parameterName())) {
+          if (!except.contains(p.parameterName())) {
             query.add(encode(p.parameterName()) + "=" + encode(v));
           }
         });
-    extra.forEach((name, v) -> query.add(encode(name) + "=" + encode(v)));
-    return request.getContextPath() + path + query;
+    return query.length() == 0 ? Optional.empty() : Optional.of(query.toString());
   }
 
   /** {@link #link(String)} for the views: {@code #{screen.to('/auth/signup')}}. */

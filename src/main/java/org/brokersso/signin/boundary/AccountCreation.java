@@ -3,6 +3,7 @@ package org.brokersso.signin.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ public class AccountCreation {
   @Inject CurrentTrader current;
   @Inject InAppGrants inApp;
   @Inject Clock clock;
+  @Inject HttpServletRequest request;
 
   private String currency;
   private Integer leverage;
@@ -63,7 +65,9 @@ public class AccountCreation {
   private boolean acceptTerms;
 
   public boolean isSignedIn() {
-    return grant().isPresent() || current.userId().isPresent();
+    // without a session nobody is signed in; asking the session beans would create one
+    return request.getSession(false) != null
+        && (grant().isPresent() || current.userId().isPresent());
   }
 
   /** The InApp grant this screen was opened with, if cTrader opened it (6.3.6). */

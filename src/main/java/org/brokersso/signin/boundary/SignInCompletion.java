@@ -29,7 +29,7 @@ public class SignInCompletion {
   @Inject ScreenResponse response;
 
   public void signedIn(User user, boolean keepLoggedIn) {
-    request.changeSessionId(); // a session id fixed before login is worth nothing after it
+    newSessionId(); // a session id fixed before login is worth nothing after it
     signedIn.signIn(user.id(), user.credentialEpoch(), keepLoggedIn);
     if (onboarding.accountsOf(user.id()).stream().noneMatch(a -> a.isLinked())) {
       response.next("/account/create");
@@ -50,9 +50,19 @@ public class SignInCompletion {
    * cTrader), showing the confirmation {@code messageKey} there.
    */
   public void signedInToClientArea(User user, String messageKey) {
-    request.changeSessionId();
+    newSessionId();
     signedIn.signIn(user.id(), user.credentialEpoch(), false);
     response.next("/client/accounts", Map.of("done", messageKey));
+  }
+
+  /**
+   * A session id fixed before login is worth nothing after it. An anonymous visitor has no session
+   * yet (docs/screens.md): the login creates the first one, with an id nobody knew.
+   */
+  private void newSessionId() {
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
   }
 
   /** Redirects to the success URL with a new OT token for the signed-in trader. */

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,6 +44,20 @@ class ScreenSecurityIT extends ContractIT {
 
   private static final String PASSWORD = Traders.PASSWORD;
   private static final String SESSION_COOKIE = "BROKER_SSO_SESSION";
+  private static final String FORM_COOKIE = "BROKER_SSO_FORM";
+
+  /** Screens anybody opens, cTrader's one login URL and the broker's own address included. */
+  private static final List<String> ANONYMOUS_SCREENS =
+      List.of(
+          "/auth/login",
+          "/auth/login?firstLogin=true&lang=es&eventName=signup_open",
+          "/auth/signup?partnerId=IB-000001&theme=dark",
+          "/auth/forgot",
+          "/auth/reset?token=x",
+          "/account/create?lang=ar&utm_source=app",
+          "/callback/success?token=x",
+          "/screen/expired",
+          "/Trader/Logon");
 
   private static final List<String> SCREENS =
       List.of(
@@ -212,28 +228,124 @@ class ScreenSecurityIT extends ContractIT {
 
   @Test
   @DisplayName(
-      "the session cookie BROKER_SSO_SESSION is Secure, HttpOnly and SameSite=None, and never in a URL")
+      "the session cookie __Host-BROKER_SSO_SESSION (set by the first post that signs in) and the form cookie __Host-BROKER_SSO_FORM are Secure, HttpOnly, SameSite=None, Partitioned, Path=/ without Domain, and never in a URL")
   void sessionCookie() {
-    HttpResponse<String> answer = new ScreenClient(ctrader.base()).get("/auth/login");
-    String cookie =
-        answer.headers().allValues("Set-Cookie").stream()
-            .filter(c -> c.startsWith(SESSION_COOKIE + "="))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new AssertionError(
-                        "no "
-                            + SESSION_COOKIE
-                            + " cookie: "
-                            + answer.headers().allValues("Set-Cookie")));
+    ScreenClient client = new ScreenClient(ctrader.base());
+    Form signup = client.form("/auth/login?firstLogin=true", "signup");
+    hasEmbeddableAttributes(client.lastSetCookie(FORM_COOKIE));
+    assertFalse(
+        client.page().toLowerCase(Locale.ROOT).contains("jsessionid"),
+        "no session id in the page's URLs");
+    HttpResponse<String> signedUp = client.post(signup.action(), signupFields(signup, newEmail()));
+    assertEquals(302, signedUp.statusCode(), "signed up: " + signedUp.body());
+    hasEmbeddableAttributes(client.lastSetCookie(SESSION_COOKIE));
+  }
+
+  /** What a cookie needs to live in cTrader's cross-site iframe, third-party cookies blocked. */
+  private static void hasEmbeddableAttributes(String cookie) {
     List<String> attributes =
         Arrays.stream(cookie.split(";")).map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
+    assertTrue(cookie.startsWith("__Host-"), "the __Host- prefix: " + cookie);
     assertTrue(attributes.contains("secure"), "Secure: " + cookie);
     assertTrue(attributes.contains("httponly"), "HttpOnly: " + cookie);
     assertTrue(attributes.contains("samesite=none"), "SameSite=None: " + cookie);
-    assertFalse(
-        answer.body().toLowerCase(Locale.ROOT).contains("jsessionid"),
-        "no session id in the page's URLs");
+    assertTrue(attributes.contains("partitioned"), "Partitioned: " + cookie);
+    assertTrue(attributes.contains("path=/"), "Path=/: " + cookie);
+    assertTrue(attributes.stream().noneMatch(a -> a.startsWith("domain=")), "no Domain: " + cookie);
+  }
+
+  @Test
+  @DisplayName(
+      "a cookie-less GET of an anonymous screen creates no server session and sets no session cookie, so a GET flood holds no memory; a post from such a page still works and keeps the flow's parameters")
+  void anonymousScreensCreateNoSession() {
+    for (String screen : ANONYMOUS_SCREENS) {
+      long before = sessionsCreated();
+      ScreenClient client = new ScreenClient(ctrader.base());
+      HttpResponse<String> answer = client.get(screen);
+      assertEquals(200, answer.statusCode(), screen);
+      assertTrue(
+          answer.headers().allValues("Set-Cookie").stream()
+              .noneMatch(c -> c.contains(SESSION_COOKIE + "=")),
+          screen + " sets no session cookie: " + answer.headers().allValues("Set-Cookie"));
+      assertEquals(before, sessionsCreated(), screen + " creates no server session");
+    }
+
+    ScreenClient client = new ScreenClient(ctrader.base());
+    Form login = client.form("/auth/login?lang=es&eventName=login_open", "login");
+    HttpResponse<String> wrong =
+        client.post(login.action(), loginFields(login, newEmail(), "wrong password"));
+    assertEquals(200, wrong.statusCode(), "the post is checked, not refused: " + wrong.body());
+    assertTrue(wrong.body().contains("lang=\"es\""), "and answered in the flow's language");
+    assertTrue(
+        Form.in(wrong.body(), "login").action().contains("eventName=login_open"),
+        "with the tracking parameter still carried: " + Form.in(wrong.body(), "login").action());
+  }
+
+  @Test
+  @DisplayName(
+      "a post with another visitor's form token is refused with 403: the token is bound to the visitor's own form cookie")
+  void formPostWithAnotherVisitorsTokenIsRefused() {
+    ScreenClient victim = new ScreenClient(ctrader.base());
+    Form victimsForm = victim.form("/auth/login?firstLogin=true", "signup");
+    ScreenClient attacker = new ScreenClient(ctrader.base());
+    Form attackersForm = attacker.form("/auth/login?firstLogin=true", "signup");
+    Map<String, String> forged = signupFields(victimsForm, newEmail());
+    forged.put(FormToken.FIELD, attackersForm.fields().get(FormToken.FIELD));
+    HttpResponse<String> refused = victim.post(victimsForm.action(), forged);
+    assertEquals(403, refused.statusCode(), "refused");
+    assertTrue(refused.body().contains("id=\"expired\""), "with the \"page expired\" screen");
+  }
+
+  @Test
+  @DisplayName(
+      "embedded in another site's page by a browser that blocks third-party cookies, signup, account creation and the hand-over work inside the frame: the partitioned cookies stick across the form posts")
+  void embeddedWithThirdPartyCookiesBlocked() throws IOException {
+    URI screens = ctrader.base(); // http://localhost:port/; the embedder is 127.0.0.1, another site
+    HttpServer embedder = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    embedder.createContext(
+        "/",
+        exchange -> {
+          byte[] page =
+              ("<!doctype html><title>cTrader stand-in</title><iframe id=\"screens\" width=\"900\""
+                      + " height=\"900\" src=\""
+                      + screens.resolve("auth/login?firstLogin=true&lang=en")
+                      + "\"></iframe>")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          try (var body = exchange.getResponseBody()) {
+            body.write(page);
+          }
+        });
+    embedder.start();
+    try (Browser browser = Browser.thirdPartyCookiesBlocked(screens)) {
+      browser.driver().get("http://127.0.0.1:" + embedder.getAddress().getPort() + "/");
+      browser.driver().switchTo().frame("screens");
+      browser
+          .type("signup:firstName", "Ada")
+          .type("signup:email", newEmail())
+          .type("signup:password", PASSWORD)
+          .tick("signup:terms")
+          .click("signup:submit");
+      assertEquals(
+          "/account/create",
+          browser.script("return location.pathname"),
+          "the signup post carried the form cookie: " + browser.pageText());
+      assertTrue(
+          browser.has("account:submit"),
+          "the next page knows the trader: the session cookie came back: " + browser.pageText());
+      Traders.createAccount(browser);
+      assertEquals(
+          "/callback/success",
+          browser.script("return location.pathname"),
+          "handed over to cTrader inside the frame: " + browser.pageText());
+    } finally {
+      embedder.stop(0);
+    }
+  }
+
+  private long sessionsCreated() {
+    return ctrader.get("it/sessions").expect(200).json().getJsonNumber("created").longValue();
   }
 
   @Test
@@ -435,15 +547,18 @@ class ScreenSecurityIT extends ContractIT {
   }
 
   /**
-   * Plain HTTP to the screens, following no redirect, keeping the session cookie by hand:
-   * java.net's CookieManager would not send a Secure cookie back to http://localhost.
+   * Plain HTTP to the screens, following no redirect, keeping the product's cookies (session and
+   * form) by hand: java.net's CookieManager would not send a Secure cookie back to
+   * http://localhost.
    */
   static final class ScreenClient {
 
     private final HttpClient http =
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
-    private String cookie;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> setCookies = new HashMap<>();
+    private String page = "";
 
     ScreenClient(URI base) {
       this.base = base;
@@ -473,16 +588,28 @@ class ScreenSecurityIT extends ContractIT {
     HttpRequest.Builder request(String path) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(Duration.ofSeconds(60));
-      return cookie == null ? request : request.header("Cookie", cookie);
+      return cookies.isEmpty()
+          ? request
+          : request.header(
+              "Cookie",
+              cookies.entrySet().stream()
+                  .map(c -> c.getKey() + "=" + c.getValue())
+                  .collect(Collectors.joining("; ")));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
       try {
         HttpResponse<String> response =
             http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        response.headers().allValues("Set-Cookie").stream()
-            .filter(c -> c.startsWith(SESSION_COOKIE + "="))
-            .forEach(c -> cookie = c.split(";", 2)[0]);
+        for (String set : response.headers().allValues("Set-Cookie")) {
+          String pair = set.split(";", 2)[0];
+          String name = pair.split("=", 2)[0];
+          if (name.endsWith(SESSION_COOKIE) || name.endsWith(FORM_COOKIE)) {
+            cookies.put(name, pair.substring(name.length() + 1));
+            setCookies.put(name.replace("__Host-", ""), set);
+          }
+        }
+        page = response.body();
         return response;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -490,6 +617,18 @@ class ScreenSecurityIT extends ContractIT {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
+    }
+
+    /** The whole Set-Cookie header last received for the cookie named {@code name}, any prefix. */
+    String lastSetCookie(String name) {
+      String cookie = setCookies.get(name);
+      assertNotNull(cookie, "a " + name + " cookie was set: " + setCookies);
+      return cookie;
+    }
+
+    /** The body of the last answer. */
+    String page() {
+      return page;
     }
 
     private static String encode(String value) {
