@@ -14,7 +14,7 @@ import org.brokersso.sso.boundary.AuthorizeResource;
 import org.brokersso.sso.boundary.ContractErrorMapper;
 import org.brokersso.sso.boundary.CrmApiTokenFilter;
 import org.brokersso.sso.boundary.CrmApiTokenResource;
-import org.brokersso.sso.boundary.DatabaseAnswered;
+import org.brokersso.sso.boundary.DatabaseAvailability;
 import org.brokersso.sso.boundary.FrameworkErrorMapper;
 import org.brokersso.sso.boundary.LegacyEditionFilter;
 import org.brokersso.sso.boundary.LogoutResource;
@@ -48,7 +48,7 @@ public class RestApplication extends Application {
         LegacyEditionFilter.class,
         ContractErrorMapper.class,
         FrameworkErrorMapper.class,
-        DatabaseAnswered.class,
+        DatabaseAvailability.class,
         // the broker's operators (password-protected, 404 when no operator password is set)
         OperatorFilter.class,
         OperatorKycResource.class,
