@@ -22,8 +22,8 @@ import org.hibernate.exception.JDBCConnectionException;
  * <p>While the database is away, requests are refused before they reach the server's pool (which
  * writes a warning, and for broken connections a stack trace, for every failed attempt); instead,
  * at most every {@value #PROBE_INTERVAL_MILLIS} ms one request opens a connection of its own,
- * outside the pool, and the first that succeeds ends the outage. So a returning database is in use
- * again within about half a second.
+ * outside the pool; once it succeeds, requests go to the pool again and the first success ends the
+ * outage. So a returning database is in use again within about half a second.
  */
 @ApplicationScoped
 public class DatabaseOutage {
@@ -39,6 +39,12 @@ public class DatabaseOutage {
 
   /** Nanosecond time of the next probe while away. */
   private final AtomicLong nextProbe = new AtomicLong();
+
+  /**
+   * The probe reached the database: requests go to the pool again, but the outage ends only with
+   * the first success (the pool may still hold connections the outage broke; each fails once).
+   */
+  private volatile boolean trying;
 
   /** Physical connections outside the pool, for the probe only. */
   private final ConfiguredDataSource probe = new ConfiguredDataSource();
@@ -76,8 +82,9 @@ public class DatabaseOutage {
   public void refused(Throwable failure) {
     refused.incrementAndGet();
     long now = System.nanoTime();
+    trying = false; // a trial request failed (stale pooled connection): gate again until the probe
+    nextProbe.set(now + TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS));
     if (since.compareAndSet(-1, now)) {
-      nextProbe.set(now + TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS));
       LOG.warning(
           () ->
               "Database unreachable ("
@@ -100,7 +107,7 @@ public class DatabaseOutage {
 
   /** True while the database is away; probes it when a probe is due, and ends the outage. */
   public boolean stillAway() {
-    if (since.get() == -1) {
+    if (since.get() == -1 || trying) {
       return false;
     }
     long now = System.nanoTime();
@@ -108,10 +115,10 @@ public class DatabaseOutage {
     if (now - due >= 0
         && nextProbe.compareAndSet(due, now + TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS))
         && reachable()) {
-      answered();
+      trying = true;
       return false;
     }
-    return since.get() != -1;
+    return since.get() != -1 && !trying;
   }
 
   private boolean reachable() {
@@ -126,6 +133,7 @@ public class DatabaseOutage {
   public void answered() {
     long start = since.get();
     if (start != -1 && since.compareAndSet(start, -1)) {
+      trying = false;
       long count = refused.getAndSet(0);
       Duration away = Duration.ofNanos(System.nanoTime() - start);
       LOG.info(
