@@ -14,7 +14,7 @@ import org.brokersso.sso.boundary.AuthorizeResource;
 import org.brokersso.sso.boundary.ContractErrorMapper;
 import org.brokersso.sso.boundary.CrmApiTokenFilter;
 import org.brokersso.sso.boundary.CrmApiTokenResource;
-import org.brokersso.sso.boundary.DatabaseAnswered;
+import org.brokersso.sso.boundary.DatabaseAvailability;
 import org.brokersso.sso.boundary.FrameworkErrorMapper;
 import org.brokersso.sso.boundary.LegacyEditionFilter;
 import org.brokersso.sso.boundary.LogoutResource;
@@ -50,7 +50,7 @@ public class RestApplication extends Application {
         ContractErrorMapper.class,
         FrameworkErrorMapper.class,
         UncachedResponses.class,
-        DatabaseAnswered.class,
+        DatabaseAvailability.class,
         // the broker's operators (password-protected, 404 when no operator password is set)
         OperatorFilter.class,
         OperatorKycResource.class,

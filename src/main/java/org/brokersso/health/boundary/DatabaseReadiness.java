@@ -28,6 +28,9 @@ public class DatabaseReadiness implements HealthCheck {
     if (!ApplicationStart.isServing()) {
       return down("starting");
     }
+    if (outage.stillAway()) {
+      return down("unreachable"); // known away: not through the pool, which logs every failure
+    }
     try (Connection connection = database.dataSource().getConnection()) {
       if (!connection.isValid(2)) {
         return down("unreachable");

@@ -44,16 +44,21 @@ public class FrameworkErrorMapper implements ExceptionMapper<Throwable> {
     }
     if (outage.explains(failure)) {
       outage.refused(failure);
-      ContractError unavailable = ContractError.UNAVAILABLE;
-      return Response.fromResponse(
-              ContractErrorMapper.of(
-                  unavailable.status(),
-                  "The service is unavailable; try again shortly",
-                  unavailable.code()))
-          .header("Retry-After", RETRY_AFTER)
-          .build();
+      return unavailable();
     }
     LOG.log(Level.SEVERE, "Unexpected failure", failure);
     return ContractErrorMapper.of(500, "Internal error; see the server log", null);
+  }
+
+  /** 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After}: the database cannot be reached. */
+  static Response unavailable() {
+    ContractError unavailable = ContractError.UNAVAILABLE;
+    return Response.fromResponse(
+            ContractErrorMapper.of(
+                unavailable.status(),
+                "The service is unavailable; try again shortly",
+                unavailable.code()))
+        .header("Retry-After", RETRY_AFTER)
+        .build();
   }
 }

@@ -1,7 +1,10 @@
 package org.brokersso.sso.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Response;
@@ -9,14 +12,22 @@ import jakarta.ws.rs.ext.Provider;
 import org.brokersso.persistence.control.DatabaseOutage;
 
 /**
- * Tells {@link DatabaseOutage} that the database answers again: every POST of the API that succeeds
- * has read or written it (calls 4.1–4.5 all do), so the first success after an outage ends it in
- * the log, with the count of requests refused meanwhile.
+ * While {@link DatabaseOutage} knows the database is away, answers 503 before anything touches it
+ * (the {@code crmApiToken} check included); and tells it when the database answers again: every
+ * POST of the API that succeeds has read or written it (calls 4.1–4.5 all do).
  */
 @Provider
-public class DatabaseAnswered implements ContainerResponseFilter {
+@Priority(Priorities.AUTHENTICATION - 100)
+public class DatabaseAvailability implements ContainerRequestFilter, ContainerResponseFilter {
 
   @Inject DatabaseOutage outage;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (outage.refusesNow()) {
+      request.abortWith(FrameworkErrorMapper.unavailable());
+    }
+  }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
