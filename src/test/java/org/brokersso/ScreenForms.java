@@ -25,12 +25,12 @@ import java.util.stream.Collectors;
  */
 public final class ScreenForms {
 
-  private static final String SESSION_COOKIE = "BROKER_SSO_SESSION";
-
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
-  private String cookie;
+
+  /** The screens' cookies (session, form, partner), by name, as the server last set them. */
+  private final Map<String, String> cookies = new LinkedHashMap<>();
 
   public ScreenForms(URI base) {
     this.base = base;
@@ -78,16 +78,26 @@ public final class ScreenForms {
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(Duration.ofSeconds(60));
-    return cookie == null ? request : request.header("Cookie", cookie);
+    return cookies.isEmpty()
+        ? request
+        : request.header(
+            "Cookie",
+            cookies.entrySet().stream()
+                .map(c -> c.getKey() + "=" + c.getValue())
+                .collect(Collectors.joining("; ")));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      response.headers().allValues("Set-Cookie").stream()
-          .filter(c -> c.startsWith(SESSION_COOKIE + "="))
-          .forEach(c -> cookie = c.split(";", 2)[0]);
+      for (String setCookie : response.headers().allValues("Set-Cookie")) {
+        String pair = setCookie.split(";", 2)[0];
+        int equals = pair.indexOf('=');
+        if (equals > 0) {
+          cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1));
+        }
+      }
       return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
