@@ -30,7 +30,7 @@ class OneTimeGenerateResourceIT extends ContractIT {
         ctrader.generate(crmApiToken, userId, inappToken).expect(200).json().getString("token");
     assertTrue(first.matches("ot_[A-Za-z0-9_-]{43}"), first);
     assertNotEquals(first, second);
-    // an InApp token opens its screen (InAppGateIT), never a login at 4.2 (choice S-G2)
+    // an InApp token opens its screen (InAppGateIT), never a login at 4.2 (choice 37)
     ctrader.exchange(crmApiToken, second).expectError(417, "CID_NON_EXISTED_TOKEN");
   }
 
