@@ -20,9 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * What this request's screen is to look like and carry on (§5.3), as {@code #{screen}} in the
  * views: the parameter in the URL wins, else the one the flow was opened with ({@link
  * CarriedParameters}, only once there is a session), else the default; for the partner, the first
- * one this browser brought wins ({@link ScreenCookie#PARTNER}, docs/screens.md). {@link #link} builds
- * the next step's URL with them, and {@link ScreenFormAddress} every form's address, so that a
- * visitor without a session keeps them across a form post.
+ * one this browser brought wins ({@link ScreenCookie#PARTNER}, docs/screens.md). {@link #link}
+ * builds the next step's URL with them, and {@link ScreenFormAddress} every form's address, so that
+ * a visitor without a session keeps them across a form post.
  */
 @Named("screen")
 @RequestScoped

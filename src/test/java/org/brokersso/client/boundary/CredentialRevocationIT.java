@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.brokersso.BlackBoxServer;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
+import org.brokersso.TestMailbox;
 import org.brokersso.Traders;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A new password ends every other credential of the trader (an attacker's view): the "keep me
@@ -31,12 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag(Browser.TAG)
 class CredentialRevocationIT extends ContractIT {
-
-  @RegisterExtension
-  static final GreenMailExtension SMTP =
-      new GreenMailExtension(
-              new ServerSetup(BlackBoxServer.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withPerMethodLifecycle(false);
 
   private static final Pattern RESET_LINK =
       Pattern.compile("https?://\\S+/auth/reset\\?token=pr_[A-Za-z0-9_-]{43}[^\\s\"<>]*");
@@ -188,10 +177,8 @@ class CredentialRevocationIT extends ContractIT {
     List<String> links = new ArrayList<>();
     while (System.currentTimeMillis() < deadline) {
       links.clear();
-      for (MimeMessage message : SMTP.getReceivedMessagesForDomain(email)) {
-        Matcher link =
-            RESET_LINK.matcher(
-                GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+      for (TestMailbox.Mail mail : TestMailbox.mailsTo(email)) {
+        Matcher link = RESET_LINK.matcher(mail.body());
         if (link.find()) {
           links.add(link.group());
         }

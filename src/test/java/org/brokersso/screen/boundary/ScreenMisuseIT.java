@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.brokersso.AuditRows;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
+import org.brokersso.TestMailbox;
 import org.brokersso.Traders;
 import org.brokersso.screen.boundary.ScreenSecurityIT.Form;
 import org.brokersso.screen.boundary.ScreenSecurityIT.ScreenClient;
@@ -157,14 +158,15 @@ class ScreenMisuseIT extends ContractIT {
         if (method.equals("GET")) {
           assertTrue(answer.body().contains("id=\"expired\""), "the \"page expired\" screen");
         }
+        assertTrue(
+            TestMailbox.mailsTo(email).isEmpty(), "the refused " + method + " mailed nothing");
         Form again = client.form("/auth/login?firstLogin=true&lang=en", "signup");
         HttpResponse<String> posted = client.post(again.action(), signupFields(again, email));
         assertTrue(
-            posted.headers().firstValue("Location").orElse("").contains("/account/create"),
-            "the address is still free: the refused "
-                + method
-                + " signed nobody up: "
-                + posted.body());
+            posted.headers().firstValue("Location").orElse("").contains("/auth/confirm"),
+            "the form itself still works: " + posted.body());
+        // a code, not the "someone tried your address" mail: the refused request signed nobody up
+        assertEquals(6, TestMailbox.signupCode(email).length());
       }
     }
   }
@@ -185,9 +187,14 @@ class ScreenMisuseIT extends ContractIT {
                 .GET());
     assertEquals(200, crossSite.statusCode());
     Form signup = client.form("/auth/login?firstLogin=true&lang=en&partnerId=" + later, "signup");
-    HttpResponse<String> signedUp =
-        client.post(signup.action(), signupFields(signup, Traders.newEmail()));
+    String email = Traders.newEmail();
+    HttpResponse<String> signedUp = client.post(signup.action(), signupFields(signup, email));
     assertEquals(302, signedUp.statusCode(), "signed up: " + signedUp.body());
+    Form confirm = client.form("/auth/confirm?lang=en", "confirm");
+    Map<String, String> code = new LinkedHashMap<>(confirm.fields());
+    code.put("confirm:code", TestMailbox.signupCode(email));
+    code.put("confirm:submit", "Confirm");
+    assertEquals(302, client.post(confirm.action(), code).statusCode(), "the address confirmed");
     assertEquals(1, AuditRows.countWithDetail("USER_SIGNUP", "SUCCESS", "partner " + first));
     assertEquals(0, AuditRows.countWithDetail("USER_SIGNUP", "SUCCESS", "partner " + later));
   }
