@@ -93,6 +93,9 @@ public final class BlackBoxServer implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    // the server mails there from its first request on (signup codes, resets): a mail sent before
+    // a test first looked into the mailbox would otherwise be lost
+    TestMailbox.start();
     context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Server.class, key -> start());
   }
 

@@ -612,7 +612,7 @@ class ScreenSecurityIT extends ContractIT {
         for (String set : response.headers().allValues("Set-Cookie")) {
           String pair = set.split(";", 2)[0];
           String name = pair.split("=", 2)[0];
-          if (name.endsWith(SESSION_COOKIE) || name.endsWith(FORM_COOKIE)) {
+          if (name.startsWith("__Host-BROKER_SSO_") || name.startsWith("BROKER_SSO_")) {
             cookies.put(name, pair.substring(name.length() + 1));
             setCookies.put(name.replace("__Host-", ""), set);
           }
