@@ -32,7 +32,12 @@ class PlatformIT extends ContractIT {
   @DisplayName("readiness shows where mail goes (host, port, TLS), never a secret, and stays UP")
   void readinessShowsTheMailTransport() {
     JsonObject mail =
-        ctrader.get("health/ready").expect(200).json().getJsonArray("checks").stream()
+        ctrader
+            .get(BlackBoxServer.readiness().toString())
+            .expect(200)
+            .json()
+            .getJsonArray("checks")
+            .stream()
             .map(JsonObject.class::cast)
             .filter(check -> check.getString("name").equals("mail"))
             .findFirst()
@@ -75,8 +80,8 @@ class PlatformIT extends ContractIT {
       assertTrue(reply.status() >= 400, path + " answers " + reply.status());
       assertFalse(reply.body().contains("# TYPE"), path + " shows metrics: " + reply.body());
     }
-    ctrader.get("health/ready").expect(200);
-    ctrader.get("health/live").expect(200);
+    ctrader.get(BlackBoxServer.readiness().toString()).expect(200);
+    ctrader.get(BlackBoxServer.readiness().resolve("live").toString()).expect(200);
   }
 
   @Test
