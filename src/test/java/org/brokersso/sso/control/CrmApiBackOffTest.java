@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
+import org.brokersso.user.control.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class CrmApiBackOffTest {
@@ -17,7 +14,7 @@ class CrmApiBackOffTest {
   private static final String CTRADER = "198.51.100.20";
   private static final String GUESSER = "203.0.113.7";
 
-  private final MovedClock clock = new MovedClock();
+  private final ManualClock clock = new ManualClock();
   private final CrmApiBackOff backOff = backOff(10_000);
 
   /** The registered defaults. */
@@ -103,30 +100,5 @@ class CrmApiBackOffTest {
     assertThrows(
         IllegalStateException.class,
         () -> new CrmApiBackOff(clock, 5, Duration.ofMinutes(1), Duration.ofMinutes(15), 0));
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class MovedClock extends Clock {
-
-    private Instant now = Instant.parse("2026-01-05T09:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
   }
 }
