@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * variable {@code IT_BASE_URL}) when set, e.g. a WildFly that runs {@link
  * Deployments#exportBlackBox() target/broker-sso-blackbox.war} with the settings below. Otherwise
  * Payara Micro ({@code target/payara-micro.jar}) runs that WAR at the root of a free port, started
- * as the README starts the product ({@link #PRE_BOOT_COMMANDS}), with the settings arquillian.xml
+ * as the README starts the product ({@link PayaraMicroStart}), with the settings arquillian.xml
  * gives the in-container servers: an embedded H2 under {@value #EMBEDDED_DIR} (of its own, so that
  * it never shares a file with an Arquillian server; {@code DB_URL} in the environment still wins),
  * mail to the tests' SMTP server ({@link #smtpPort()}), the broker's own login address {@code
@@ -65,12 +65,6 @@ public final class BlackBoxServer implements BeforeAllCallback {
   /** The operator password the started server is given ({@code it.operator.password}). */
   public static final String OPERATOR_PASSWORD =
       System.getProperty("it.operator.password", "it-operator-password-0123456789");
-
-  /**
-   * The server settings every start of the product passes (README, Docker image): no /metrics, no
-   * X-Frame-Options of Payara's own, no Server header.
-   */
-  public static final String PRE_BOOT_COMMANDS = "server-config/payara/pre-boot-commands.asadmin";
 
   private static final Namespace NAMESPACE = Namespace.create(BlackBoxServer.class);
   private static final Path LOG = Path.of("target", "blackbox-server.log");
@@ -196,19 +190,7 @@ public final class BlackBoxServer implements BeforeAllCallback {
       }
       command.addAll(settings());
       command.add("-Doperator.password=" + OPERATOR_PASSWORD);
-      command.addAll(
-          List.of(
-              "-jar",
-              "target/payara-micro.jar",
-              "--prebootcommandfile",
-              PRE_BOOT_COMMANDS,
-              "--deploy",
-              war.toString(),
-              "--contextroot",
-              "/",
-              "--port",
-              Integer.toString(port),
-              "--nocluster"));
+      command.addAll(PayaraMicroStart.arguments(war, port));
       long started = System.nanoTime();
       Process process;
       try {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.brokersso.PayaraMicroStart;
 
 /** The built WAR on Payara Micro in a process of its own, configured for one benchmark database. */
 final class PayaraProcess implements AutoCloseable {
@@ -31,19 +32,7 @@ final class PayaraProcess implements AutoCloseable {
                       .substring(
                           "jdbc:h2:file:".length(), database.url().indexOf("/broker-sso;"))));
     }
-    command.addAll(
-        List.of(
-            "-jar",
-            "target/payara-micro.jar",
-            "--prebootcommandfile",
-            "server-config/payara/pre-boot-commands.asadmin",
-            "--deploy",
-            "target/broker-sso.war",
-            "--contextroot",
-            "/",
-            "--nocluster",
-            "--port",
-            Integer.toString(port)));
+    command.addAll(PayaraMicroStart.arguments(Path.of("target", "broker-sso.war"), port));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     if (database.envUrl() != null) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.brokersso.BlackBoxServer;
+import org.brokersso.PayaraMicroStart;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +47,8 @@ class RefusedStartIT {
       command.add("-Dmail.smtp.port=" + smtpPort);
       command.add("-Dmail.timeout=PT3S");
       command.addAll(
-          List.of(
-              "-jar",
-              "target/payara-micro.jar",
-              "--deploy",
-              "target/broker-sso.war",
-              "--contextroot",
-              "/",
-              "--port",
-              Integer.toString(BlackBoxServer.freePort()),
-              "--nocluster"));
+          PayaraMicroStart.arguments(
+              Path.of("target", "broker-sso.war"), BlackBoxServer.freePort()));
       Process payara =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
