@@ -81,23 +81,31 @@ public final class RawHttp {
         line(head, "Content-Length: " + request.body().length);
       }
       line(head, "");
-      OutputStream out = socket.getOutputStream();
-      out.write(head.toByteArray());
+      // the whole request in one write: a server that refuses it after reading the head (Undertow
+      // on a malformed query) then has nothing unread when it closes, so its answer is not lost
+      // to a connection reset
       if (request.body() == null && chunked) {
-        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        head.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       }
       if (request.body() != null) {
         if (chunked) {
-          out.write(
+          head.writeBytes(
               (Integer.toHexString(request.body().length) + "\r\n")
                   .getBytes(StandardCharsets.US_ASCII));
-          out.write(request.body());
-          out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          head.writeBytes(request.body());
+          head.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         } else {
-          out.write(request.body());
+          head.writeBytes(request.body());
         }
       }
-      out.flush();
+      OutputStream out = socket.getOutputStream();
+      try {
+        out.write(head.toByteArray());
+        out.flush();
+      } catch (IOException closedWhileSending) {
+        // a server may answer and close before it has read a large body (WildFly refusing a body
+        // over its limit): its answer is then already here to be read
+      }
       return read(socket.getInputStream(), request.method().equals("HEAD"));
     } catch (IOException e) {
       throw new UncheckedIOException("no answer to " + request.describe(), e);

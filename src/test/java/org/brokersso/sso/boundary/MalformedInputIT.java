@@ -76,10 +76,15 @@ class MalformedInputIT extends ContractIT {
     assertTrue(requests.size() >= PER_CALL, requests.size() + " requests");
     Map<Integer, Integer> statuses = new TreeMap<>();
     List<String> failures = new ArrayList<>();
+    int refusedBeforeTheWar = 0;
     for (RawHttp.Request request : requests) {
       RawHttp.Response response = raw.send(request);
       statuses.merge(response.status(), 1, Integer::sum);
       String problem = problemWith(response);
+      if (problem != null && refusedByTheHttpServer(request, response)) {
+        problem = null;
+        refusedBeforeTheWar++;
+      }
       if (problem != null) {
         failures.add(
             problem
@@ -92,8 +97,9 @@ class MalformedInputIT extends ContractIT {
       }
     }
     System.out.printf(
-        "%s: %d distinct malformed requests, answers by status %s, %d wrong%n",
-        call.number, requests.size(), statuses, failures.size());
+        "%s: %d distinct malformed requests, answers by status %s, %d refused by the HTTP server"
+            + " before the WAR, %d wrong%n",
+        call.number, requests.size(), statuses, refusedBeforeTheWar, failures.size());
     assertTrue(
         failures.isEmpty(),
         failures.size()
@@ -101,6 +107,31 @@ class MalformedInputIT extends ContractIT {
             + requests.size()
             + " answers break the contract, e.g.:\n"
             + String.join("\n", failures.subList(0, Math.min(15, failures.size()))));
+  }
+
+  /**
+   * On WildFly (the {@code wildfly} profile sets {@value #SERVER_REFUSES_MALFORMED_QUERY}),
+   * Undertow parses the query while it reads the request head and answers a malformed
+   * percent-escape ({@code %zz}, a lone {@code %}) itself, before any application sees the request:
+   * 400, an empty body, the connection closed. The WAR cannot answer those (docs/testing.md,
+   * contract choice 67); every other request must still get the contract's body there.
+   */
+  private static boolean refusedByTheHttpServer(
+      RawHttp.Request request, RawHttp.Response response) {
+    return Boolean.getBoolean(SERVER_REFUSES_MALFORMED_QUERY)
+        && MALFORMED_ESCAPE.matcher(query(request.target())).find()
+        && response.status() == 400
+        && response.text().isEmpty();
+  }
+
+  private static final String SERVER_REFUSES_MALFORMED_QUERY = "it.server.refuses-malformed-query";
+
+  /** A {@code %} not followed by two hexadecimal digits. */
+  private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+  private static String query(String target) {
+    int question = target.indexOf('?');
+    return question < 0 ? "" : target.substring(question + 1);
   }
 
   /** Null when the answer is a contract refusal; what is wrong with it otherwise. */
