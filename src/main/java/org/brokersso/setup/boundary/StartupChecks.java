@@ -67,6 +67,10 @@ public class StartupChecks {
 
   void serve(@Observes @Priority(LAST) @Initialized(ApplicationScoped.class) Object started) {
     ApplicationStart.completed();
-    LOG.info("Broker SSO started: serving requests");
+    if (ApplicationStart.isServing()) {
+      LOG.info("Broker SSO started: serving requests");
+    } else {
+      LOG.warning("Broker SSO started: answering 503 until the database answers");
+    }
   }
 }

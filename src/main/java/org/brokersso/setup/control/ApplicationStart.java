@@ -2,8 +2,9 @@ package org.brokersso.setup.control;
 
 /**
  * Whether the application has finished starting: the configuration checked, the schema migrated and
- * validated, the persistence unit up. Until then the server may already accept connections (Payara
- * opens its port before the WAR is deployed), and a request would meet half-built beans.
+ * validated (which waits for a database that was away at deployment), the persistence unit up.
+ * Until then the server may already accept connections (Payara opens its port before the WAR is
+ * deployed), and a request would meet half-built beans.
  *
  * <p>A static flag rather than a bean, because it is read by servlet filters and health checks that
  * can run before CDI has finished starting the application; one per deployment, as each deployment
@@ -11,16 +12,26 @@ package org.brokersso.setup.control;
  */
 public final class ApplicationStart {
 
-  private static volatile boolean serving;
+  private static volatile boolean started;
+
+  private static volatile boolean schemaReady;
 
   private ApplicationStart() {}
 
   /** Called once, by the last start-up step. */
   public static void completed() {
-    serving = true;
+    started = true;
+  }
+
+  /**
+   * Called once the schema is migrated and validated: at deployment, or later when the database was
+   * away at deployment (the migration then waits for it).
+   */
+  public static void schemaReady() {
+    schemaReady = true;
   }
 
   public static boolean isServing() {
-    return serving;
+    return started && schemaReady;
   }
 }

@@ -10,11 +10,13 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.brokersso.persistence.control.DatabaseOutage;
+import org.brokersso.setup.control.ApplicationStart;
 
 /**
- * While {@link DatabaseOutage} knows the database is away, answers 503 before anything touches it
- * (the {@code crmApiToken} check included); and tells it when the database answers again: every
- * POST of the API that succeeds has read or written it (calls 4.1–4.5 all do).
+ * While {@link DatabaseOutage} knows the database is away, or the application has not finished
+ * starting (a database away at deployment: {@link ApplicationStart}), answers 503 before anything
+ * touches it (the {@code crmApiToken} check included); and tells it when the database answers
+ * again: every POST of the API that succeeds has read or written it (calls 4.1–4.5 all do).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -24,7 +26,7 @@ public class DatabaseAvailability implements ContainerRequestFilter, ContainerRe
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (outage.refusesNow()) {
+    if (!ApplicationStart.isServing() || outage.refusesNow()) {
       request.abortWith(FrameworkErrorMapper.unavailable());
     }
   }
