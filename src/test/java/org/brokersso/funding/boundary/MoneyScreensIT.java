@@ -51,6 +51,11 @@ class MoneyScreensIT extends ContractIT {
             + theme);
   }
 
+  /** Fills in the money form (the sandbox provider approving) and submits it for review. */
+  private static void submit(Browser app, String form, String amount) {
+    app.type(form + ":amount", amount).select(form + ":outcome", "APPROVE").click(form + ":submit");
+  }
+
   /** The review step's confirmation: the one post that moves money. */
   private static void confirm(Browser app) {
     assertTrue(app.has("review:confirm"), "the review is shown: " + app.pageText());
@@ -67,9 +72,7 @@ class MoneyScreensIT extends ContractIT {
         open(app, trader, "/inapp/deposit");
         assertEquals(String.valueOf(trader.login()), app.text("account-login"));
         app.screenshots("inapp-deposit");
-        app.type("deposit:amount", "250.75")
-            .select("deposit:outcome", "APPROVE")
-            .click("deposit:submit");
+        submit(app, "deposit", "250.75");
         confirm(app);
         assertTrue(app.url().getPath().endsWith("/inapp/done"), app.url().toString());
         assertEquals("deposit", app.queryParameter("what"));
@@ -139,10 +142,7 @@ class MoneyScreensIT extends ContractIT {
       confirm(browser);
       open(browser, trader, "/inapp/withdraw");
       browser.screenshots("inapp-withdraw");
-      browser
-          .type("withdraw:amount", "500")
-          .select("withdraw:outcome", "APPROVE")
-          .click("withdraw:submit");
+      submit(browser, "withdraw", "500");
       confirm(browser);
       assertTrue(browser.text("messages").contains("Not enough money"), browser.text("messages"));
       assertEquals(
@@ -198,10 +198,7 @@ class MoneyScreensIT extends ContractIT {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = trader(browser);
       open(browser, trader, "/inapp/deposit");
-      browser
-          .type("deposit:amount", "250.75")
-          .select("deposit:outcome", "APPROVE")
-          .click("deposit:submit");
+      submit(browser, "deposit", "250.75");
       assertEquals("250.75 EUR", browser.text("review-amount"));
       assertEquals(String.valueOf(trader.login()), browser.text("review-account"));
       assertEquals("None", browser.text("review-fees"));
@@ -269,10 +266,7 @@ class MoneyScreensIT extends ContractIT {
     try (Browser browser = new Browser(ctrader.base())) {
       InAppTrader trader = trader(browser);
       open(browser, trader, "/inapp/withdraw");
-      browser
-          .type("withdraw:amount", "100000000000")
-          .select("withdraw:outcome", "APPROVE")
-          .click("withdraw:submit");
+      submit(browser, "withdraw", "100000000000");
       String page = browser.driver().getPageSource();
       assertFalse(page.contains("SQL") || page.contains("Exception"), page);
       assertTrue(browser.text("messages").contains("above the maximum"), browser.text("messages"));
