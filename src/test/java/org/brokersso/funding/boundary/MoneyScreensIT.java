@@ -180,6 +180,7 @@ class MoneyScreensIT extends ContractIT {
       browser.type("deposit:amount", ambiguous).click("deposit:submit");
       assertTrue(browser.text("messages").contains(example), browser.text("messages"));
       assertFalse(browser.has("review:confirm"), "no review of an amount that was not read");
+      browser.screenshots("inapp-deposit-ambiguous-" + lang);
       browser.type("deposit:amount", typed).click("deposit:submit");
       assertEquals(reviewed, browser.text("review-amount"));
       browser.screenshots("inapp-deposit-review-" + lang);
