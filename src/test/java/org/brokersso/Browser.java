@@ -354,25 +354,11 @@ public final class Browser implements AutoCloseable {
 
   /**
    * Posts the page's form twice at once, as an impatient double click sends it: its fields, the
-   * session and form cookies and the submit button, over plain HTTP. Answers the two statuses.
+   * session and form cookies and the button {@code formId:button}, over plain HTTP. Answers the two
+   * statuses; the browser stays where it was.
    */
-  public List<Integer> postTwiceAtOnce(String formId) throws Exception {
-    StringJoiner body = new StringJoiner("&");
-    for (WebElement field :
-        driver.findElements(
-            By.cssSelector("form#" + formId + " input, form#" + formId + " select"))) {
-      String name = field.getAttribute("name");
-      if (name != null && !"submit".equals(field.getAttribute("type"))) {
-        body.add(encode(name) + "=" + encode(field.getAttribute("value")));
-      }
-    }
-    body.add(encode(formId + ":submit") + "=x");
-    HttpRequest post =
-        HttpRequest.newBuilder(URI.create(attribute("form#" + formId, "action")))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Cookie", productCookies())
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-            .build();
+  public List<Integer> postTwiceAtOnce(String formId, String button) throws Exception {
+    HttpRequest post = formPost(formId, button, Map.of());
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     List<CompletableFuture<HttpResponse<Void>>> posts =
         List.of(
@@ -383,6 +369,37 @@ public final class Browser implements AutoCloseable {
       statuses.add(answer.get(60, TimeUnit.SECONDS).statusCode());
     }
     return statuses;
+  }
+
+  /**
+   * Posts the page's form once over plain HTTP, as a forger would: its fields with {@code changed}
+   * values put in (by field name), the cookies and the button {@code formId:button}.
+   */
+  public HttpResponse<String> forgedPost(String formId, String button, Map<String, String> changed)
+      throws Exception {
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build()
+        .send(formPost(formId, button, changed), BodyHandlers.ofString());
+  }
+
+  private HttpRequest formPost(String formId, String button, Map<String, String> changed) {
+    StringJoiner body = new StringJoiner("&");
+    for (WebElement field :
+        driver.findElements(
+            By.cssSelector("form#" + formId + " input, form#" + formId + " select"))) {
+      String name = field.getAttribute("name");
+      if (name != null && !"submit".equals(field.getAttribute("type"))) {
+        body.add(
+            encode(name) + "=" + encode(changed.getOrDefault(name, field.getAttribute("value"))));
+      }
+    }
+    body.add(encode(formId + ":" + button) + "=x");
+    return HttpRequest.newBuilder(URI.create(attribute("form#" + formId, "action")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", productCookies())
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+        .build();
   }
 
   /** The browser's session and form cookies for this server, as a Cookie header. */

@@ -1121,7 +1121,8 @@ class InServerStandInIT {
 
       app.type("deposit:amount", "250.75")
           .select("deposit:outcome", "APPROVE")
-          .click("deposit:submit");
+          .click("deposit:submit")
+          .click("review:confirm");
       assertEquals("/inapp/done", app.url().getPath());
       assertEquals("deposit", app.queryParameter("what"));
 
@@ -1137,7 +1138,8 @@ class InServerStandInIT {
 
   @Test
   @RunAsClient
-  @DisplayName("InApp chain: a double submit of the deposit form sends one 3.5 to the stand-in")
+  @DisplayName(
+      "InApp chain: a double click on the deposit's confirmation sends one 3.5 to the stand-in")
   void doubleSubmitSendsOneChangeBalance() throws Exception {
     ContractClient cTrader = new ContractClient();
     String crmApiToken = cTrader.crmApiToken();
@@ -1149,8 +1151,8 @@ class InServerStandInIT {
               + "&account="
               + trader.login()
               + "&lang=en");
-      browser.type("deposit:amount", "40");
-      for (int status : browser.postTwiceAtOnce("deposit")) {
+      browser.type("deposit:amount", "40").click("deposit:submit");
+      for (int status : browser.postTwiceAtOnce("review", "confirm")) {
         assertTrue(status < 500, "each post is answered");
       }
       theOneCredit(trader, "40");

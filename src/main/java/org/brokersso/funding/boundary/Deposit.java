@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import org.brokersso.funding.control.Deposits;
 import org.brokersso.funding.control.FundingResult;
 import org.brokersso.funding.control.SandboxOutcome;
+import org.brokersso.funding.entity.MovementKind;
 
 /** The deposit screen, {@code /inapp/deposit?token=&account=} (§6.6, conformance 6.3.4). */
 @Named
@@ -19,6 +20,11 @@ public class Deposit extends MoneyScreen {
   FundingResult move(
       long userId, long traderLogin, BigDecimal amount, String requestKey, SandboxOutcome outcome) {
     return deposits.deposit(userId, traderLogin, amount, requestKey, outcome);
+  }
+
+  @Override
+  MovementKind kind() {
+    return MovementKind.DEPOSIT;
   }
 
   @Override

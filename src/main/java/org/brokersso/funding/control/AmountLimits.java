@@ -7,14 +7,19 @@ import org.brokersso.funding.entity.MovementKind;
 
 /**
  * The amounts a trader may move, in the trading account's currency: positive and no finer than the
- * currency's digits (cTrader's {@code moneyDigits}); a deposit also within {@code
- * funding.deposit.min} and {@code funding.deposit.max}, and needing approved KYC above {@code
- * funding.kyc-threshold}. Every amount, withdrawals included, also fits where it is kept: the
- * movement's column ({@link MoneyMovement#LARGEST_AMOUNT}) and cTrader's integer units ({@code
- * amount * 10^moneyDigits} in a {@code long}); beyond that the balance, which only cTrader knows,
- * bounds a withdrawal (NOT_ENOUGH_MONEY).
+ * currency's digits (cTrader's {@code moneyDigits}); a deposit within {@code funding.deposit.min}
+ * and {@code funding.deposit.max}, and needing approved KYC above {@code funding.kyc-threshold}; a
+ * withdrawal within {@code funding.withdrawal.min} and {@code funding.withdrawal.max}. Every amount
+ * also fits where it is kept: the movement's column ({@link MoneyMovement#LARGEST_AMOUNT}) and
+ * cTrader's integer units ({@code amount * 10^moneyDigits} in a {@code long}); beyond that the
+ * balance, which only cTrader knows, bounds a withdrawal (NOT_ENOUGH_MONEY).
  */
-public record AmountLimits(BigDecimal depositMin, BigDecimal depositMax, BigDecimal kycThreshold) {
+public record AmountLimits(
+    BigDecimal depositMin,
+    BigDecimal depositMax,
+    BigDecimal kycThreshold,
+    BigDecimal withdrawalMin,
+    BigDecimal withdrawalMax) {
 
   private static final BigDecimal LARGEST_UNITS = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -29,13 +34,23 @@ public record AmountLimits(BigDecimal depositMin, BigDecimal depositMax, BigDeci
         || amount.movePointRight(moneyDigits).compareTo(LARGEST_UNITS) > 0) {
       return Optional.of(FundingReason.AMOUNT_TOO_LARGE);
     }
-    if (kind == MovementKind.DEPOSIT && amount.compareTo(depositMin) < 0) {
+    if (amount.compareTo(min(kind)) < 0) {
       return Optional.of(FundingReason.AMOUNT_TOO_SMALL);
     }
-    if (kind == MovementKind.DEPOSIT && amount.compareTo(depositMax) > 0) {
+    if (amount.compareTo(max(kind)) > 0) {
       return Optional.of(FundingReason.AMOUNT_TOO_LARGE);
     }
     return Optional.empty();
+  }
+
+  /** The smallest amount of this kind of movement. */
+  public BigDecimal min(MovementKind kind) {
+    return kind == MovementKind.DEPOSIT ? depositMin : withdrawalMin;
+  }
+
+  /** The largest amount of this kind of movement (the record's and cTrader's bounds aside). */
+  public BigDecimal max(MovementKind kind) {
+    return kind == MovementKind.DEPOSIT ? depositMax : withdrawalMax;
   }
 
   /** Whether this movement needs the user's KYC to be approved. */

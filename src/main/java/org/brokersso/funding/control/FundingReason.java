@@ -4,11 +4,11 @@ package org.brokersso.funding.control;
 public enum FundingReason {
   /** Not a positive amount, or more decimals than the account's currency has. */
   AMOUNT_INVALID,
-  /** Below {@code funding.deposit.min}. */
+  /** Below {@code funding.deposit.min} or {@code funding.withdrawal.min}. */
   AMOUNT_TOO_SMALL,
   /**
-   * Above {@code funding.deposit.max}, or (any movement) above what the movement's record and
-   * cTrader's units can hold.
+   * Above {@code funding.deposit.max} or {@code funding.withdrawal.max}, or above what the
+   * movement's record and cTrader's units can hold.
    */
   AMOUNT_TOO_LARGE,
   /** The trading account is not a linked account of this user. */

@@ -66,6 +66,20 @@ public class MoneyMovements {
         .orElseThrow(() -> new IllegalArgumentException("No money movement " + id));
   }
 
+  /** The movement of a reference ({@code dep-<id>}, {@code wdr-<id>}), if there is one. */
+  public Optional<MoneyMovement> byReference(String reference) {
+    for (MovementKind kind : MovementKind.values()) {
+      Optional<MoneyMovement> found =
+          kind.idOf(reference)
+              .map(id -> em.find(MoneyMovement.class, id))
+              .filter(movement -> movement.kind() == kind);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** A user's deposits and withdrawals, newest first. */
   public List<MoneyMovement> ofUser(long userId) {
     return em.createNamedQuery(MoneyMovement.OF_USER, MoneyMovement.class)

@@ -42,6 +42,14 @@ public class MovementRequests {
   @ConfigProperty(name = "funding.kyc-threshold")
   BigDecimal kycThreshold;
 
+  @Inject
+  @ConfigProperty(name = "funding.withdrawal.min")
+  BigDecimal withdrawalMin;
+
+  @Inject
+  @ConfigProperty(name = "funding.withdrawal.max")
+  BigDecimal withdrawalMax;
+
   FundingResult open(
       MovementKind kind,
       long userId,
@@ -59,14 +67,8 @@ public class MovementRequests {
     if (earlier.isPresent()) {
       return repeated(earlier.get(), kind, userId, traderLogin, amount);
     }
-    Optional<TraderAccount> account =
-        onboarding.accountsOf(userId).stream()
-            .filter(a -> a.isLinked() && a.traderLogin() == traderLogin)
-            .findFirst();
-    Optional<FundingReason> refusal =
-        account.isEmpty()
-            ? Optional.of(FundingReason.NOT_YOUR_ACCOUNT)
-            : refusal(kind, userId, amount, account.get());
+    Optional<TraderAccount> account = linked(userId, traderLogin);
+    Optional<FundingReason> refusal = check(kind, userId, account, amount);
     if (refusal.isPresent()) {
       journal.refused(kind, userId, traderLogin, amount, refusal.get());
       return FundingResult.refused(refusal.get());
@@ -89,12 +91,31 @@ public class MovementRequests {
     return run.apply(created);
   }
 
-  private Optional<FundingReason> refusal(
-      MovementKind kind, long userId, BigDecimal amount, TraderAccount account) {
+  /**
+   * Why {@link #open} would refuse this movement now, if it would; nothing is recorded. The review
+   * step asks it before the trader confirms, and {@code open} asks again when they do.
+   */
+  public Optional<FundingReason> check(
+      MovementKind kind, long userId, long traderLogin, BigDecimal amount) {
+    return check(kind, userId, linked(userId, traderLogin), amount);
+  }
+
+  private Optional<TraderAccount> linked(long userId, long traderLogin) {
+    return onboarding.accountsOf(userId).stream()
+        .filter(a -> a.isLinked() && a.traderLogin() == traderLogin)
+        .findFirst();
+  }
+
+  private Optional<FundingReason> check(
+      MovementKind kind, long userId, Optional<TraderAccount> linked, BigDecimal amount) {
+    if (linked.isEmpty()) {
+      return Optional.of(FundingReason.NOT_YOUR_ACCOUNT);
+    }
     if (payments.provider().isEmpty()) {
       return Optional.of(FundingReason.FUNDING_UNAVAILABLE);
     }
-    AmountLimits limits = new AmountLimits(depositMin, depositMax, kycThreshold);
+    AmountLimits limits = limits();
+    TraderAccount account = linked.get();
     int moneyDigits = account.moneyDigits() == null ? 2 : account.moneyDigits();
     return limits
         .refusal(kind, amount, moneyDigits)
@@ -114,6 +135,6 @@ public class MovementRequests {
 
   /** The configured limits, for the screens to show. */
   public AmountLimits limits() {
-    return new AmountLimits(depositMin, depositMax, kycThreshold);
+    return new AmountLimits(depositMin, depositMax, kycThreshold, withdrawalMin, withdrawalMax);
   }
 }

@@ -12,7 +12,12 @@ import org.junit.jupiter.api.Test;
 class AmountLimitsTest {
 
   private final AmountLimits limits =
-      new AmountLimits(new BigDecimal("10"), new BigDecimal("50000"), new BigDecimal("1000"));
+      new AmountLimits(
+          new BigDecimal("10"),
+          new BigDecimal("50000"),
+          new BigDecimal("1000"),
+          new BigDecimal("20"),
+          new BigDecimal("25000"));
 
   private Optional<FundingReason> deposit(String amount, int digits) {
     return limits.refusal(
@@ -39,36 +44,41 @@ class AmountLimitsTest {
     assertEquals(Optional.of(FundingReason.AMOUNT_TOO_LARGE), deposit("50000.01", 2));
   }
 
+  private Optional<FundingReason> withdrawal(String amount) {
+    return limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal(amount), 2);
+  }
+
   @Test
-  void withdrawalsAreBoundedByTheBalanceOnly() {
-    assertEquals(
-        Optional.empty(), limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("0.01"), 2));
-    assertEquals(
-        Optional.empty(), limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("90000"), 2));
-    assertEquals(
-        Optional.of(FundingReason.AMOUNT_INVALID),
-        limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("0.001"), 2));
+  void withdrawalsStayWithinTheirOwnLimits() {
+    assertEquals(Optional.of(FundingReason.AMOUNT_TOO_SMALL), withdrawal("5"), "issue 14: 5 USD");
+    assertEquals(Optional.of(FundingReason.AMOUNT_TOO_SMALL), withdrawal("19.99"));
+    assertEquals(Optional.empty(), withdrawal("20"));
+    assertEquals(Optional.empty(), withdrawal("25000.00"));
+    assertEquals(Optional.of(FundingReason.AMOUNT_TOO_LARGE), withdrawal("25000.01"));
+    assertEquals(Optional.of(FundingReason.AMOUNT_INVALID), withdrawal("20.001"));
+    assertEquals(new BigDecimal("20"), limits.min(MovementKind.WITHDRAWAL));
+    assertEquals(new BigDecimal("50000"), limits.max(MovementKind.DEPOSIT));
   }
 
   @Test
   void everyAmountFitsItsRecordAndCtradersUnits() {
+    BigDecimal huge = new BigDecimal("1E+30");
+    AmountLimits generous = new AmountLimits(BigDecimal.ONE, huge, huge, BigDecimal.ONE, huge);
     assertEquals(
         Optional.of(FundingReason.AMOUNT_TOO_LARGE),
-        limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("100000000000"), 2),
-        "12 digits before the point do not fit DECIMAL(19,8)");
+        generous.refusal(MovementKind.WITHDRAWAL, new BigDecimal("100000000000"), 2),
+        "12 digits before the point do not fit DECIMAL(19,8), whatever funding.withdrawal.max");
     assertEquals(
         Optional.of(FundingReason.AMOUNT_TOO_LARGE),
-        limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("1E+400"), 2));
+        generous.refusal(MovementKind.WITHDRAWAL, new BigDecimal("1E+400"), 2));
     assertEquals(
         Optional.empty(),
-        limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("99999999999.99"), 2),
+        generous.refusal(MovementKind.WITHDRAWAL, new BigDecimal("99999999999.99"), 2),
         "the largest the column holds");
     assertEquals(
         Optional.of(FundingReason.AMOUNT_TOO_LARGE),
-        limits.refusal(MovementKind.WITHDRAWAL, new BigDecimal("99999999999.5"), 8),
+        generous.refusal(MovementKind.WITHDRAWAL, new BigDecimal("99999999999.5"), 8),
         "fits the column, but not cTrader's units (a long) with 8 money digits");
-    AmountLimits generous =
-        new AmountLimits(BigDecimal.ONE, new BigDecimal("1E+30"), new BigDecimal("1E+30"));
     assertEquals(
         Optional.of(FundingReason.AMOUNT_TOO_LARGE),
         generous.refusal(MovementKind.DEPOSIT, new BigDecimal("100000000000"), 2),
