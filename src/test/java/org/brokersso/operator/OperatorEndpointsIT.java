@@ -246,6 +246,39 @@ class OperatorEndpointsIT {
     operator("POST", "operator/kyc/" + unknown, "{\"decision\":\"approve\"}").expectError(404);
   }
 
+  @Test
+  @DisplayName(
+      "metrics: 401 without the operator password; with it, Prometheus text counting calls 4.1-4.5"
+          + " by outcome")
+  void metrics() {
+    call("GET", "operator/metrics", null, null).expectError(401);
+    String token = ctrader.crmApiToken();
+    ctrader.exchange(token, "not-a-one-time-token");
+
+    Reply scraped = operator("GET", "operator/metrics", null).expect(200);
+
+    assertTrue(
+        scraped
+            .response()
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("text/plain"));
+    assertTrue(
+        scraped
+            .body()
+            .matches(
+                "(?s).*\nbrokersso_contract_calls_total\\{call=\"4\\.1\",outcome=\"ok\"} [1-9].*"),
+        scraped.body());
+    assertTrue(
+        scraped
+            .body()
+            .matches(
+                "(?s).*\nbrokersso_contract_calls_total\\{call=\"4\\.2\",outcome=\"[A-Z_]+\"} [1-9].*"),
+        scraped.body());
+    assertTrue(scraped.body().contains("# TYPE brokersso_ctrader_call_seconds histogram"));
+  }
+
   private Reply sandboxKyc(long ctidUserId, String decision) {
     return call(
         "POST",

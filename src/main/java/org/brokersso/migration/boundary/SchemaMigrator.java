@@ -8,9 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.logging.Logger;
-import org.brokersso.migration.control.CanonicalEmailMigration;
+import org.brokersso.migration.control.Migrations;
 import org.brokersso.persistence.control.Database;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
 
@@ -34,12 +33,7 @@ public class SchemaMigrator {
 
   void migrate(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
     MigrateResult result =
-        Flyway.configure(SchemaMigrator.class.getClassLoader())
-            .dataSource(database.dataSource())
-            .locations("classpath:db/migration")
-            .javaMigrations(new CanonicalEmailMigration()) // V10; registered, since none is scanned
-            .load()
-            .migrate();
+        Migrations.configure().dataSource(database.dataSource()).load().migrate();
     LOG.info(
         () ->
             "Schema at version "
