@@ -6,8 +6,9 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 /**
  * The product's Flyway set-up, in one place for the deployment and the test that starts two
  * migrations at once: the SQL scripts of {@code db/migration} and the Java migrations of this
- * package. Flyway locks the schema history while it migrates (a named lock on MySQL and MariaDB, a
- * row lock on H2), so instances starting together on an empty database migrate it once.
+ * package. Flyway applies each migration under a lock on the schema history (a named lock on MySQL
+ * and MariaDB, a table lock on H2), so instances starting together on an empty database may share
+ * the work but apply each version once.
  */
 public final class Migrations {
 
