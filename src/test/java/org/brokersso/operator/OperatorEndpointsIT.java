@@ -251,11 +251,27 @@ class OperatorEndpointsIT {
       "metrics: 401 without the operator password; with it, Prometheus text counting calls 4.1-4.5"
           + " by outcome")
   void metrics() {
-    call("GET", "operator/metrics", null, null).expectError(401);
+    // as Prometheus asks: its own Accept header, which text/plain satisfies
+    String prometheus =
+        "application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.3,*/*;q=0.2";
+    HttpRequest.Builder scrape =
+        HttpRequest.newBuilder(URI.create(ctrader.base() + "operator/metrics"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", prometheus);
+    send(scrape.build()).expectError(401);
     String token = ctrader.crmApiToken();
     ctrader.exchange(token, "not-a-one-time-token");
 
-    Reply scraped = operator("GET", "operator/metrics", null).expect(200);
+    Reply scraped =
+        send(scrape
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                ("monitoring:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build())
+            .expect(200);
 
     assertTrue(
         scraped
