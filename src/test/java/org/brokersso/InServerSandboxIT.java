@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -325,49 +326,38 @@ class InServerSandboxIT extends CtraderBackendContract {
   }
 
   private long oneTimeToken(long userId, long expiresAt) throws Exception {
-    return insert(
-        "one_time_token",
-        "token_hash, user_id, purpose, keep_logged_in, issued_at, expires_at",
-        hash(),
-        userId,
-        "LOGIN",
-        Boolean.TRUE,
-        expiresAt - 60_000,
-        expiresAt);
+    return token(
+        "one_time_token", "user_id, purpose, keep_logged_in", expiresAt, userId, "LOGIN", true);
   }
 
   private long accessToken(long userId, long oneTimeTokenId, long expiresAt) throws Exception {
-    return insert(
-        "access_token",
-        "token_hash, user_id, one_time_token_id, issued_at, expires_at",
-        hash(),
-        userId,
-        oneTimeTokenId,
-        expiresAt - 60_000,
-        expiresAt);
+    return token("access_token", "user_id, one_time_token_id", expiresAt, userId, oneTimeTokenId);
   }
 
   private long inAppToken(long userId, long oneTimeTokenId, Long accessTokenId, long expiresAt)
       throws Exception {
-    return insert(
+    return token(
         "inapp_token",
-        "token_hash, user_id, one_time_token_id, access_token_id, issued_at, expires_at",
-        hash(),
+        "user_id, one_time_token_id, access_token_id",
+        expiresAt,
         userId,
         oneTimeTokenId,
-        accessTokenId,
-        expiresAt - 60_000,
-        expiresAt);
+        accessTokenId);
   }
 
   private long resetLink(long userId, long expiresAt) throws Exception {
-    return insert(
-        "password_reset_token",
-        "token_hash, user_id, issued_at, expires_at",
-        hash(),
-        userId,
-        expiresAt - 60_000,
-        expiresAt);
+    return token("password_reset_token", "user_id", expiresAt, userId);
+  }
+
+  /** A token row: a fresh hash, the given columns, issued a minute before it expires. */
+  private long token(String table, String columns, long expiresAt, Object... values)
+      throws Exception {
+    List<Object> row = new ArrayList<>();
+    row.add(hash());
+    row.addAll(Arrays.asList(values));
+    row.add(expiresAt - 60_000);
+    row.add(expiresAt);
+    return insert(table, "token_hash, " + columns + ", issued_at, expires_at", row.toArray());
   }
 
   private long auditRow(long occurredAt) throws Exception {
