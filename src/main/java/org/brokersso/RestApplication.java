@@ -7,10 +7,12 @@ import java.util.Set;
 import org.brokersso.kyc.boundary.OperatorKycResource;
 import org.brokersso.kyc.boundary.SandboxKycResource;
 import org.brokersso.operator.boundary.OperatorFilter;
+import org.brokersso.operator.boundary.OperatorMetricsResource;
 import org.brokersso.ribbon.boundary.OperatorRibbonsResource;
 import org.brokersso.sandbox.boundary.SandboxInAppResource;
 import org.brokersso.sandbox.boundary.SandboxLoginResource;
 import org.brokersso.sso.boundary.AuthorizeResource;
+import org.brokersso.sso.boundary.ContractCallMetrics;
 import org.brokersso.sso.boundary.ContractErrorMapper;
 import org.brokersso.sso.boundary.CrmApiTokenFilter;
 import org.brokersso.sso.boundary.CrmApiTokenResource;
@@ -50,11 +52,13 @@ public class RestApplication extends Application {
         ContractErrorMapper.class,
         FrameworkErrorMapper.class,
         UncachedResponses.class,
+        ContractCallMetrics.class,
         DatabaseAvailability.class,
         // the broker's operators (password-protected, 404 when no operator password is set)
         OperatorFilter.class,
         OperatorKycResource.class,
         OperatorRibbonsResource.class,
+        OperatorMetricsResource.class,
         // sandbox mode only (each answers 404 in live mode)
         SandboxLoginResource.class,
         SandboxInAppResource.class,

@@ -37,14 +37,15 @@ class ArchitectureTest {
    */
   static final List<List<String>> LEVELS =
       List.of(
-          List.of("setup", "persistence", "migration", "audit", "mail", "tokens", "ctrader"),
+          List.of(
+              "setup", "persistence", "migration", "audit", "mail", "tokens", "ctrader", "metrics"),
           List.of("screen", "health"),
           List.of("user"),
           List.of("sso", "account"),
           List.of("operator", "inapp"),
           List.of("kyc"),
           List.of("ribbon", "funding"),
-          List.of("signin", "client"),
+          List.of("signin", "client", "jobs"),
           List.of("sandbox"));
 
   static JavaClasses product;

@@ -151,6 +151,9 @@ public final class BlackBoxServer implements BeforeAllCallback {
         "-Dmail.smtp.starttls=false",
         "-Dmail.timeout=PT3S",
         "-Dscreen.login-path=/Trader/Logon",
+        // no scheduled jobs: the purge reads the test clock, which tests move weeks ahead, and a
+        // retry run would push ribbons while a test counts them (InServerSandboxIT runs the jobs)
+        "-Djobs.enabled=false",
         // a page on 127.0.0.1 (another site than localhost) may frame the screens, as cTrader does
         // (ScreenSecurityIT#embeddedWithThirdPartyCookiesBlocked)
         "-Dscreen.frame-ancestors='self' https://app.ctrader.com http://127.0.0.1:*");

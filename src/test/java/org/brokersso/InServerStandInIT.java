@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.UserTransaction;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.naming.InitialContext;
+import javax.sql.DataSource;
 import org.brokersso.ContractClient.Reply;
 import org.brokersso.account.control.Onboarding;
 import org.brokersso.account.control.OnboardingInDoubt;
@@ -59,6 +63,7 @@ import org.brokersso.funding.control.UnfinishedMovements;
 import org.brokersso.funding.control.Withdrawals;
 import org.brokersso.funding.entity.MoneyMovement;
 import org.brokersso.funding.entity.MovementState;
+import org.brokersso.jobs.control.Retries;
 import org.brokersso.kyc.control.KycChecks;
 import org.brokersso.kyc.entity.SandboxDecision;
 import org.brokersso.ribbon.control.RibbonPublications;
@@ -569,6 +574,44 @@ class InServerStandInIT {
     assertEquals(List.of(DEPOSIT, KYC), standIn.ribbons(joe.ctidUserId()));
     assertFalse(publications.isPending(jane.id()));
     assertFalse(publications.isPending(joe.id()));
+  }
+
+  // Jobs (issue 13): the retry job takes up what a cTrader failure deferred to the next login.
+
+  @Inject Retries retries;
+
+  @Resource(lookup = "java:app/jdbc/brokerSso")
+  DataSource database;
+
+  @Test
+  @DisplayName(
+      "Jobs: the retry job pushes ribbons cTrader refused and makes a deferred partner attribution,"
+          + " through the login's code")
+  void retryJobTakesUpDeferredWork() throws Exception {
+    User jane = ctraderUser();
+    standIn.next("3.9").matching(jane.ctidUserId().toString()).refuse(REFUSAL);
+    assertEquals(Publication.FAILED, publisher.publishTo(jane.id()));
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement()) {
+      // only Jane is left to retry: rows of earlier runs (their cTrader users are gone with the
+      // stand-in) would otherwise take the run's turns
+      statement.executeUpdate(
+          "UPDATE ribbon_publication SET pending = FALSE WHERE user_id <> " + jane.id());
+      statement.executeUpdate(
+          "UPDATE broker_user SET referral_applied_at = 0 WHERE referred_by IS NOT NULL"
+              + " AND referral_applied_at IS NULL");
+      // a partner attribution that a failed 3.6 deferred: the signup's partnerId, not applied
+      statement.executeUpdate(
+          "UPDATE broker_user SET referred_by = 'IB-RETRY' WHERE id = " + jane.id());
+    }
+
+    String outcome = retries.run();
+
+    assertEquals(List.of(DEPOSIT, KYC), standIn.ribbons(jane.ctidUserId()), outcome);
+    assertFalse(publications.isPending(jane.id()));
+    assertEquals(
+        "IB-RETRY", ctrader.partnerOf(jane.ctidUserId(), null).orElseThrow().partnerId(), outcome);
+    assertEquals(0, users.pendingReferralsAfter(0, 10).size(), "applied, so not retried again");
   }
 
   /** A broker user whose cTrader user exists, as after signup. */

@@ -40,6 +40,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import org.brokersso.ctrader.control.CallTimer;
 import org.brokersso.ctrader.control.RestCtraderBackend;
 import org.brokersso.ctrader.control.WebservSettings;
 import org.brokersso.ctrader.entity.BalanceChangeType;
@@ -185,6 +186,11 @@ public final class CtraderStandIn implements AutoCloseable {
 
   /** The same, with some settings ({@code ctrader.*} keys) overridden. */
   public RestCtraderBackend backend(Map<String, String> overrides) {
+    return backend(overrides, CallTimer.NONE);
+  }
+
+  /** The same, telling {@code timer} of every call once it is over (the product's metrics). */
+  public RestCtraderBackend backend(Map<String, String> overrides, CallTimer timer) {
     Map<String, String> settings =
         new HashMap<>(
             Map.of(
@@ -206,7 +212,8 @@ public final class CtraderStandIn implements AutoCloseable {
         WebservSettings.from(
             key ->
                 Optional.ofNullable(settings.get(key))
-                    .or(() -> config.getOptionalValue(key, String.class))));
+                    .or(() -> config.getOptionalValue(key, String.class))),
+        timer);
   }
 
   /** Fails the next request of the call (that matches), then behaves again. */

@@ -246,6 +246,55 @@ class OperatorEndpointsIT {
     operator("POST", "operator/kyc/" + unknown, "{\"decision\":\"approve\"}").expectError(404);
   }
 
+  @Test
+  @DisplayName(
+      "metrics: 401 without the operator password; with it, Prometheus text counting calls 4.1-4.5"
+          + " by outcome")
+  void metrics() {
+    // as Prometheus asks: its own Accept header, which text/plain satisfies
+    String prometheus =
+        "application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.3,*/*;q=0.2";
+    HttpRequest.Builder scrape =
+        HttpRequest.newBuilder(URI.create(ctrader.base() + "operator/metrics"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", prometheus);
+    send(scrape.build()).expectError(401);
+    String token = ctrader.crmApiToken();
+    ctrader.exchange(token, "not-a-one-time-token");
+
+    Reply scraped =
+        send(scrape
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                ("monitoring:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build())
+            .expect(200);
+
+    assertTrue(
+        scraped
+            .response()
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("text/plain"));
+    assertTrue(
+        scraped
+            .body()
+            .matches(
+                "(?s).*\nbrokersso_contract_calls_total\\{call=\"4\\.1\",outcome=\"ok\"} [1-9].*"),
+        scraped.body());
+    assertTrue(
+        scraped
+            .body()
+            .matches(
+                "(?s).*\nbrokersso_contract_calls_total\\{call=\"4\\.2\",outcome=\"[A-Z_]+\"} [1-9].*"),
+        scraped.body());
+    assertTrue(scraped.body().contains("# TYPE brokersso_ctrader_call_seconds histogram"));
+  }
+
   private Reply sandboxKyc(long ctidUserId, String decision) {
     return call(
         "POST",

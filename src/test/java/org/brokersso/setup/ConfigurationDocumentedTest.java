@@ -21,14 +21,14 @@ class ConfigurationDocumentedTest {
 
   private static final Pattern KEY_IN_CODE =
       Pattern.compile(
-          "\"((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)\"");
+          "\"((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator|jobs)\\.[a-z0-9.-]+)\"");
   private static final Pattern KEY_IN_PROPERTIES =
       Pattern.compile(
-          "^#?\\s*((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)=",
+          "^#?\\s*((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator|jobs)\\.[a-z0-9.-]+)=",
           Pattern.MULTILINE);
   private static final Pattern KEY_IN_README =
       Pattern.compile(
-          "^\\|\\s*`((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)`",
+          "^\\|\\s*`((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator|jobs)\\.[a-z0-9.-]+)`",
           Pattern.MULTILINE);
 
   @Test
@@ -46,7 +46,7 @@ class ConfigurationDocumentedTest {
     inCode.addAll(
         keys(
             Pattern.compile(
-                "\\$\\{((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator)\\.[a-z0-9.-]+)}"),
+                "\\$\\{((?:db|sso|ctrader|user|screen|account|mail|inapp|funding|kyc|ribbon|operator|jobs)\\.[a-z0-9.-]+)}"),
             properties));
     Set<String> documented = keys(KEY_IN_README, Files.readString(Path.of("README.md")));
 

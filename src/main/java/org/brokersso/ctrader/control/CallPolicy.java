@@ -1,6 +1,7 @@
 package org.brokersso.ctrader.control;
 
 import jakarta.ws.rs.ProcessingException;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -28,10 +29,16 @@ public class CallPolicy {
 
   private final ManagerTokenCache tokens;
   private final int readRetries;
+  private final CallTimer timer;
 
   public CallPolicy(ManagerTokenCache tokens, int readRetries) {
+    this(tokens, readRetries, CallTimer.NONE);
+  }
+
+  public CallPolicy(ManagerTokenCache tokens, int readRetries, CallTimer timer) {
     this.tokens = tokens;
     this.readRetries = readRetries;
+    this.timer = timer;
   }
 
   /** A GET: safe to repeat. */
@@ -45,6 +52,21 @@ public class CallPolicy {
   }
 
   private <T> T run(String call, Function<String, T> request, boolean safeToRepeat) {
+    long started = System.nanoTime();
+    String outcome = "unreachable";
+    try {
+      T answer = attempt(call, request, safeToRepeat);
+      outcome = "ok";
+      return answer;
+    } catch (CtraderRejection rejection) {
+      outcome = rejection.isRateLimit() ? "rate_limited" : "rejected";
+      throw rejection;
+    } finally {
+      timer.record(call, outcome, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private <T> T attempt(String call, Function<String, T> request, boolean safeToRepeat) {
     boolean tokenRefreshed = false;
     int unanswered = 0;
     while (true) {

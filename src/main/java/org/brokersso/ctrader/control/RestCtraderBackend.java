@@ -59,6 +59,11 @@ public class RestCtraderBackend implements CtraderBackend {
   private final Jsonb jsonb = JsonbBuilder.create();
 
   public RestCtraderBackend(WebservSettings settings) {
+    this(settings, CallTimer.NONE);
+  }
+
+  /** {@code timer} hears of every call once it is over. */
+  public RestCtraderBackend(WebservSettings settings, CallTimer timer) {
     this.settings = settings;
     this.webserv = client(WebservClient.class, settings.resolve("/"));
     this.cid = client(CidClient.class, settings.resolve("/"));
@@ -69,7 +74,7 @@ public class RestCtraderBackend implements CtraderBackend {
         client(ConfiguredPathClient.class, settings.resolve(settings.inAppTokenRedeemPath()));
     ManagerTokenCache tokens =
         new ManagerTokenCache(webserv, settings.managerLogin(), settings.managerPassword());
-    this.calls = new CallPolicy(tokens, settings.readRetries());
+    this.calls = new CallPolicy(tokens, settings.readRetries(), timer);
   }
 
   private <T> T client(Class<T> type, URI base) {

@@ -12,11 +12,10 @@ import jakarta.persistence.PersistenceUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.brokersso.migration.control.CanonicalEmailMigration;
+import org.brokersso.migration.control.Migrations;
 import org.brokersso.persistence.control.Database;
 import org.brokersso.persistence.control.DatabaseOutage;
 import org.brokersso.setup.control.ApplicationStart;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
 
@@ -95,12 +94,7 @@ public class SchemaMigrator {
 
   private void migrateAndValidate() {
     MigrateResult result =
-        Flyway.configure(SchemaMigrator.class.getClassLoader())
-            .dataSource(database.dataSource())
-            .locations("classpath:db/migration")
-            .javaMigrations(new CanonicalEmailMigration()) // V10; registered, since none is scanned
-            .load()
-            .migrate();
+        Migrations.configure().dataSource(database.dataSource()).load().migrate();
     LOG.info(
         () ->
             "Schema at version "

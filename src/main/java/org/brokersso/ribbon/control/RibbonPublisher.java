@@ -93,12 +93,23 @@ public class RibbonPublisher {
     try {
       int traders = publications.markAllPending(actor);
       LOG.info(() -> "Pushing ribbons to " + traders + " traders, asked by " + actor);
-      executor.execute(this::publishPending);
+      executor.execute(() -> publishPending(Integer.MAX_VALUE));
       return true;
     } catch (RuntimeException e) {
       running.set(false);
       throw e;
     }
+  }
+
+  /**
+   * Pushes to up to {@code max} pending traders now, on the caller's thread (the retry job);
+   * answers the outcomes, or nothing when a run is already going on this server or ribbons are off.
+   */
+  public Map<Publication, Integer> retryPending(int max) {
+    if (!ribbons.enabled() || !running.compareAndSet(false, true)) {
+      return Map.of();
+    }
+    return publishPending(max);
   }
 
   public RibbonRollout rollout() {
@@ -125,26 +136,33 @@ public class RibbonPublisher {
     }
   }
 
-  private void publishPending() {
+  /** Pushes to up to {@code max} pending traders, in id order; ends the run. */
+  private Map<Publication, Integer> publishPending(int max) {
     Map<Publication, Integer> outcomes = new EnumMap<>(Publication.class);
     try {
       long after = 0;
+      int tried = 0;
       for (List<Long> page = publications.pendingAfter(after, PAGE);
-          !page.isEmpty();
+          !page.isEmpty() && tried < max;
           page = publications.pendingAfter(after, PAGE)) {
-        for (long userId : page) {
-          outcomes.merge(publishTo(userId), 1, Integer::sum);
-          after = userId;
+        for (int i = 0; i < page.size() && tried < max; i++, tried++) {
+          outcomes.merge(publishTo(page.get(i)), 1, Integer::sum);
+          after = page.get(i);
         }
       }
-      LOG.info(() -> "Ribbons pushed to everybody: " + outcomes);
+      if (!outcomes.isEmpty()) {
+        LOG.info(() -> "Ribbons pushed to pending traders: " + outcomes);
+      }
     } catch (RuntimeException e) {
       LOG.log(
           Level.SEVERE,
-          "Pushing ribbons to everybody stopped after " + outcomes + "; the rest stay pending",
+          "Pushing ribbons to pending traders stopped after "
+              + outcomes
+              + "; the rest stay pending",
           e);
     } finally {
       running.set(false);
     }
+    return outcomes;
   }
 }

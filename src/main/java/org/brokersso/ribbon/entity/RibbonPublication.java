@@ -9,14 +9,18 @@ import java.time.Instant;
 
 /**
  * Whether a trader's ribbons in cTrader may differ from the configured ones ({@code pending}), and
- * how the last push went. No row for a trader means their ribbons were never pushed.
+ * how the last push went. No row for a trader means their ribbons were never pushed. A run over
+ * pending traders ({@link #PENDING_AFTER}) leaves out those cTrader does not know yet (signed up,
+ * no account opened): nothing can be pushed to them, and a retry must not spend its turn on them.
  */
 @Entity
 @Table(name = "ribbon_publication")
 @NamedQuery(
     name = RibbonPublication.PENDING_AFTER,
     query =
-        "SELECT p.userId FROM RibbonPublication p WHERE p.pending = true AND p.userId > :after ORDER BY p.userId")
+        "SELECT p.userId FROM RibbonPublication p, User u WHERE u.id = p.userId"
+            + " AND u.ctidUserId IS NOT NULL AND p.pending = true AND p.userId > :after"
+            + " ORDER BY p.userId")
 @NamedQuery(name = RibbonPublication.COUNT, query = "SELECT COUNT(p) FROM RibbonPublication p")
 @NamedQuery(
     name = RibbonPublication.COUNT_PENDING,

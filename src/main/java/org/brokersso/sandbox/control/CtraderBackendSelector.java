@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 import org.brokersso.ctrader.control.CtraderBackend;
 import org.brokersso.ctrader.control.RestCtraderBackend;
 import org.brokersso.ctrader.control.WebservSettings;
+import org.brokersso.metrics.control.Metrics;
+import org.brokersso.metrics.entity.Meter;
 import org.brokersso.setup.control.RunMode;
 import org.eclipse.microprofile.config.Config;
 
@@ -27,6 +29,7 @@ public class CtraderBackendSelector {
 
   @Inject RunMode mode;
   @Inject Config config;
+  @Inject Metrics metrics;
   @Inject Instance<SandboxCtraderBackend> sandbox;
 
   @Produces
@@ -41,7 +44,9 @@ public class CtraderBackendSelector {
     WebservSettings settings =
         WebservSettings.from(key -> config.getOptionalValue(key, String.class));
     LOG.info(() -> "cTrader backend: " + settings);
-    return new RestCtraderBackend(settings);
+    return new RestCtraderBackend(
+        settings,
+        (call, outcome, took) -> metrics.observe(Meter.CTRADER_CALLS, took, call, outcome));
   }
 
   /** Makes the choice, and its log line, part of the start-up rather than of the first call. */

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.brokersso.metrics.control.Metrics;
+import org.brokersso.metrics.entity.Meter;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.boundary.TypedPassword;
 import org.brokersso.user.control.Authentication;
@@ -21,6 +23,7 @@ public class Login {
   @Inject SignInCompletion completion;
   @Inject ScreenResponse response;
   @Inject HttpServletRequest request;
+  @Inject Metrics metrics;
 
   private String email;
   private String password;
@@ -32,13 +35,18 @@ public class Login {
           authentication.authenticate(
               email == null ? "" : email, secret.characters(), request.getRemoteAddr());
       if (outcome instanceof Authenticated authenticated) {
+        metrics.increment(Meter.LOGINS, "ok");
         completion.signedIn(authenticated.user(), keepLoggedIn);
       } else if (outcome instanceof Throttled throttled) {
+        metrics.increment(Meter.LOGINS, "throttled");
+        metrics.increment(Meter.THROTTLED, "login");
         response.error("login.throttled", RetryAfter.seconds(throttled.retryAfter()));
       } else {
+        metrics.increment(Meter.LOGINS, "wrong");
         response.error("login.wrong");
       }
     } catch (PasswordHashingBusy busy) {
+      metrics.increment(Meter.LOGINS, "busy");
       response.error("busy");
     }
   }

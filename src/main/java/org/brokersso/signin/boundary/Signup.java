@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
+import org.brokersso.metrics.control.Metrics;
+import org.brokersso.metrics.entity.Meter;
 import org.brokersso.screen.boundary.ScreenParameters;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.boundary.TypedPassword;
@@ -28,6 +30,7 @@ public class Signup {
   @Inject ScreenParameters screen;
   @Inject ScreenResponse response;
   @Inject SignupInProgress inProgress;
+  @Inject Metrics metrics;
 
   private String email;
   private String password;
@@ -46,6 +49,7 @@ public class Signup {
                 screen.getLang(),
                 screen.partnerId().orElse(null));
         inProgress.hold(registration.start(signup), keepLoggedIn);
+        metrics.increment(Meter.SIGNUPS, "started");
         response.next("/auth/confirm");
       }
     } catch (PasswordHashingBusy busy) {

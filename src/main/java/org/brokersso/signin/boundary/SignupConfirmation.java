@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import org.brokersso.metrics.control.Metrics;
+import org.brokersso.metrics.entity.Meter;
 import org.brokersso.screen.boundary.ScreenResponse;
 import org.brokersso.user.control.Registration;
 import org.brokersso.user.control.Registration.CodeRefused;
@@ -27,6 +29,7 @@ public class SignupConfirmation {
   @Inject SignInCompletion completion;
   @Inject ScreenResponse response;
   @Inject Clock clock;
+  @Inject Metrics metrics;
 
   private String code;
 
@@ -38,9 +41,11 @@ public class SignupConfirmation {
     }
     try {
       User user = registration.confirm(pending.get(), code);
+      metrics.increment(Meter.SIGNUPS, "confirmed");
       inProgress.drop();
       completion.signedIn(user, inProgress.keepLoggedIn());
     } catch (CodeRefused | PersistenceException refused) {
+      metrics.increment(Meter.SIGNUPS, "refused");
       if (pending.get().isOverAt(clock.instant())) {
         inProgress.drop();
         response.error("confirm.over");

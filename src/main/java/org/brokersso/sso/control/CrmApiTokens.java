@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
+import org.brokersso.metrics.control.Metrics;
+import org.brokersso.metrics.entity.Meter;
 import org.brokersso.persistence.Refusal;
 import org.brokersso.sso.entity.ContractError;
 import org.brokersso.sso.entity.ContractViolation;
@@ -38,6 +40,7 @@ public class CrmApiTokens {
   @Inject TokenMint mint;
   @Inject AuditTrail audit;
   @Inject Refusals refusals;
+  @Inject Metrics metrics;
   @Inject Clock clock;
 
   @Inject
@@ -60,6 +63,7 @@ public class CrmApiTokens {
     Instant now = clock.instant();
     Optional<Duration> wait = backOff.waitBefore(clientAddress);
     if (wait.isPresent()) {
+      metrics.increment(Meter.THROTTLED, "crm_api_token");
       refusals.refuse(
           AuditAction.CRM_API_TOKEN_ISSUE,
           ContractError.CLIENT_AUTH_FAILURE,

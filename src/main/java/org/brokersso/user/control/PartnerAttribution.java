@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.util.List;
 import java.util.logging.Logger;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
@@ -28,6 +29,27 @@ public class PartnerAttribution {
   @Inject CtraderBackend ctrader;
   @Inject AuditTrail audit;
   @Inject Clock clock;
+
+  /**
+   * Takes up to {@code max} deferred attributions again, in id order (the retry job); answers how
+   * many were tried. Each goes through {@link #applyPending}, as a login's would.
+   */
+  public int retryDeferred(int max) {
+    int tried = 0;
+    long after = 0;
+    while (tried < max) {
+      List<Long> page = users.pendingReferralsAfter(after, max - tried);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (long userId : page) {
+        applyPending(userId);
+        after = userId;
+        tried++;
+      }
+    }
+    return tried;
+  }
 
   public void applyPending(long userId) {
     User user =

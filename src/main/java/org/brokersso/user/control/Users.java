@@ -22,6 +22,17 @@ public class Users {
 
   @Inject Clock clock;
 
+  /**
+   * Traders known to cTrader whose partner attribution (3.6) is still to be made, with an id above
+   * {@code after}, in id order.
+   */
+  public List<Long> pendingReferralsAfter(long after, int max) {
+    return em.createNamedQuery(User.PENDING_REFERRALS, Long.class)
+        .setParameter("after", after)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   public Optional<User> byId(long id) {
     return Optional.ofNullable(em.find(User.class, id));
   }

@@ -35,12 +35,18 @@ import java.util.Optional;
 @NamedQuery(
     name = User.REFERRED_BY,
     query = "SELECT u FROM User u WHERE u.referredBy = :partnerCode ORDER BY u.createdAt DESC")
+@NamedQuery(
+    name = User.PENDING_REFERRALS,
+    query =
+        "SELECT u.id FROM User u WHERE u.referredBy IS NOT NULL AND u.referralAppliedAt IS NULL"
+            + " AND u.ctidUserId IS NOT NULL AND u.id > :after ORDER BY u.id")
 public class User {
 
   public static final String BY_CTID_USER_ID = "User.byCtidUserId";
   public static final String BY_EMAIL = "User.byEmail";
   public static final String BY_PARTNER_CODE = "User.byPartnerCode";
   public static final String REFERRED_BY = "User.referredBy";
+  public static final String PENDING_REFERRALS = "User.pendingReferrals";
   public static final String CREDENTIAL_EPOCH = "User.credentialEpoch";
   public static final String RAISE_CREDENTIAL_EPOCH = "User.raiseCredentialEpoch";
 

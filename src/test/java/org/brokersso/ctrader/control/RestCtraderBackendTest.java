@@ -107,6 +107,26 @@ class RestCtraderBackendTest {
   }
 
   @Test
+  @DisplayName(
+      "every call is timed once it is over, by call and outcome (ok, rejected), for the metrics")
+  void callsAreTimed() {
+    List<String> timed = new ArrayList<>();
+    RestCtraderBackend timedBackend =
+        standIn.backend(
+            Map.of(),
+            (call, outcome, took) -> {
+              assertFalse(took.isNegative());
+              timed.add(call + " " + outcome);
+            });
+    timedBackend.createUser(CreateUserRequest.of(EMAIL, null, "en"));
+    assertThrows(
+        CtraderRejection.class,
+        () -> timedBackend.createUser(CreateUserRequest.of(EMAIL, null, "en")));
+
+    assertEquals(List.of("3.2 ok", "3.2 rejected"), timed);
+  }
+
+  @Test
   @DisplayName("3.2: POST /cid/oauth2/ctid/create with the spec's body; 201 {userId}")
   void createUser() {
     long userId =
