@@ -25,6 +25,8 @@ import org.brokersso.jobs.control.Retries;
 import org.brokersso.jobs.entity.Job;
 import org.brokersso.metrics.control.Metrics;
 import org.brokersso.metrics.entity.Meter;
+import org.brokersso.persistence.control.DatabaseOutage;
+import org.brokersso.setup.control.ApplicationStart;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -70,6 +72,7 @@ public class JobSchedule {
   @Inject InDoubtReport report;
   @Inject Metrics metrics;
   @Inject Clock clock;
+  @Inject DatabaseOutage outage;
 
   private final List<ScheduledFuture<?>> ticks = new CopyOnWriteArrayList<>();
 
@@ -110,6 +113,12 @@ public class JobSchedule {
    * answers whether it did. Never throws, so a failed run does not end the schedule.
    */
   public boolean tick(Job job, String holder) {
+    if (!ApplicationStart.isServing() || outage.isAway()) {
+      // the schema may not exist yet (a database away at start-up), or the database is away:
+      // the next period tries again, without a failure per tick in the log
+      metrics.increment(Meter.JOB_RUNS, job.leaseName(), "skipped");
+      return false;
+    }
     try {
       if (!leases.acquire(job.leaseName(), holder, clock.instant(), leaseLength(period(job)))) {
         metrics.increment(Meter.JOB_RUNS, job.leaseName(), "skipped");
