@@ -67,7 +67,7 @@ public abstract class MoneyScreen {
     try {
       parsed = new BigDecimal(amount == null ? "" : amount.trim().replace(',', '.'));
     } catch (NumberFormatException notANumber) {
-      response.error(key(FundingReason.AMOUNT_INVALID));
+      response.invalid("amount", key(FundingReason.AMOUNT_INVALID));
       return;
     }
     FundingResult result =

@@ -2,12 +2,19 @@ package org.brokersso.screen.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIForm;
+import jakarta.faces.component.UINamingContainer;
+import jakarta.faces.component.visit.VisitContext;
+import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a screen bean answers: a translated message on the same screen, or a redirect onward. */
 @RequestScoped
@@ -22,6 +29,34 @@ public class ScreenResponse {
   public void error(String key, Object... arguments) {
     faces.addMessage(
         null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+  }
+
+  /**
+   * As {@link #error}, about one field of the form that was posted ({@code "email"}): the message
+   * is shown beside that field and the field is marked invalid ({@link FieldDescriptions}).
+   */
+  public void invalid(String field, String key, Object... arguments) {
+    faces.addMessage(
+        postedForm()
+            .map(form -> form + UINamingContainer.getSeparatorChar(faces) + field)
+            .orElse(null),
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+  }
+
+  private Optional<String> postedForm() {
+    List<String> posted = new ArrayList<>();
+    faces
+        .getViewRoot()
+        .visitTree(
+            VisitContext.createVisitContext(faces),
+            (context, component) -> {
+              if (component instanceof UIForm form && form.isSubmitted()) {
+                posted.add(form.getClientId(faces));
+                return VisitResult.COMPLETE;
+              }
+              return VisitResult.ACCEPT;
+            });
+    return posted.stream().findFirst();
   }
 
   public void info(String key, Object... arguments) {
