@@ -2,15 +2,12 @@ package org.brokersso.screen.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIInput;
-import jakarta.faces.component.visit.VisitContext;
-import jakarta.faces.component.visit.VisitHint;
-import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,16 +64,7 @@ public class FormErrors {
         .filter(FormErrors::isError)
         .forEach(m -> found.add(new Problem(null, m.getSummary())));
     Set<String> fields = new LinkedHashSet<>();
-    faces
-        .getViewRoot()
-        .visitTree(
-            VisitContext.createVisitContext(faces, null, EnumSet.of(VisitHint.SKIP_UNRENDERED)),
-            (context, component) -> {
-              if (component instanceof UIInput) {
-                fields.add(component.getClientId(faces));
-              }
-              return VisitResult.ACCEPT;
-            });
+    inputs(faces.getViewRoot(), fields);
     for (String field : fields) {
       faces.getMessageList(field).stream()
           .filter(FormErrors::isError)
@@ -92,6 +80,17 @@ public class FormErrors {
       }
     }
     return List.copyOf(found);
+  }
+
+  /**
+   * The client ids of the view's inputs in document order. A walk of the tree, not a visit: a visit
+   * asks each part whether it is rendered, and the summary's parts ask for this list.
+   */
+  private void inputs(UIComponent component, Set<String> found) {
+    if (component instanceof UIInput) {
+      found.add(component.getClientId(faces));
+    }
+    component.getFacetsAndChildren().forEachRemaining(child -> inputs(child, found));
   }
 
   private static boolean isError(FacesMessage message) {

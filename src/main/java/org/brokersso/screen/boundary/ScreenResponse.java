@@ -2,17 +2,15 @@ package org.brokersso.screen.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIForm;
 import jakarta.faces.component.UINamingContainer;
-import jakarta.faces.component.visit.VisitContext;
-import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,20 +41,22 @@ public class ScreenResponse {
         new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
   }
 
+  /** The form that was posted; a walk, not a visit, which would ask {@link FormErrors} early. */
   private Optional<String> postedForm() {
-    List<String> posted = new ArrayList<>();
-    faces
-        .getViewRoot()
-        .visitTree(
-            VisitContext.createVisitContext(faces),
-            (context, component) -> {
-              if (component instanceof UIForm form && form.isSubmitted()) {
-                posted.add(form.getClientId(faces));
-                return VisitResult.COMPLETE;
-              }
-              return VisitResult.ACCEPT;
-            });
-    return posted.stream().findFirst();
+    return postedForm(faces.getViewRoot());
+  }
+
+  private Optional<String> postedForm(UIComponent component) {
+    if (component instanceof UIForm form && form.isSubmitted()) {
+      return Optional.of(form.getClientId(faces));
+    }
+    for (Iterator<UIComponent> parts = component.getFacetsAndChildren(); parts.hasNext(); ) {
+      Optional<String> found = postedForm(parts.next());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   public void info(String key, Object... arguments) {
