@@ -5,6 +5,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ public class FormErrors {
   private List<Problem> problems;
 
   public List<Problem> getProblems() {
+    if (faces.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+      return collect(); // a post's earlier phases ask whether the summary is rendered: not final
+    }
     if (problems == null) {
       problems = collect();
     }
