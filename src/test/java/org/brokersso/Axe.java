@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * axe-core, Deque's accessibility checker (its {@code axe.min.js}, from the Maven jar
@@ -37,6 +39,8 @@ public final class Axe {
 
   /** The violations on the current page, one line each: rule, impact, help and the elements. */
   public static List<String> violations(Browser browser) {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(d -> "complete".equals(browser.script("return document.readyState")));
     browser.driver().executeScript(SOURCE);
     String answer = (String) browser.driver().executeAsyncScript(RUN, TAGS);
     JsonValue parsed = Json.createReader(new StringReader(answer)).readValue();

@@ -45,7 +45,9 @@ class ScreenAccessibilityIT extends ContractIT {
   private void check(Browser browser, String screen) {
     List<String> found = Axe.violations(browser);
     if (!found.isEmpty()) {
-      violations.put(screen + " (" + browser.url().getPath() + ")", found);
+      violations.put(
+          screen + " (" + browser.url().getPath() + ", \"" + browser.driver().getTitle() + "\")",
+          found);
     }
   }
 
@@ -142,8 +144,8 @@ class ScreenAccessibilityIT extends ContractIT {
     post(browser, "client password", "password:submit");
     browser.open("/client/email?lang=en");
     check(browser, "client email");
-    browser.type("email:email", "not-an-address");
-    post(browser, "client email", "email:submit");
+    browser.type("emailChange:email", "not-an-address");
+    post(browser, "client email", "emailChange:submit");
     browser.open("/client/accounts?lang=en");
   }
 
