@@ -121,7 +121,7 @@ class ScreenAccessibilityIT extends ContractIT {
     post(browser, "forgot", "forgot:submit");
     browser.open("/auth/reset?token=pr_" + "A".repeat(43));
     check(browser, "reset, unusable link");
-    for (String page : List.of("/screen/error", "/screen/expired", "/auth/no-such-screen")) {
+    for (String page : List.of("/screen/error", "/screen/expired")) {
       browser.open(page + "?lang=en");
       check(browser, page);
     }
