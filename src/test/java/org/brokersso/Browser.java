@@ -57,6 +57,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+  private static final java.util.regex.Pattern RGB =
+      java.util.regex.Pattern.compile("rgba?\\((\\d+),\\s*(\\d+),\\s*(\\d+)");
+
   /** JUnit tag of the test classes that drive Chromium (the MariaDB run of .ci/run skips them). */
   public static final String TAG = "browser";
 
@@ -464,5 +467,29 @@ public final class Browser implements AutoCloseable {
     } else {
       chromium.quit();
     }
+  }
+
+  /**
+   * WCAG relative luminance of a computed CSS colour, "rgb(r, g, b)" or "rgba(r, g, b, a)": 0
+   * black, 1 white.
+   */
+  public static double luminance(String cssColour) {
+    java.util.regex.Matcher rgb = RGB.matcher(cssColour);
+    if (!rgb.find()) {
+      throw new AssertionError("not a computed colour: " + cssColour);
+    }
+    double[] linear = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double channel = Integer.parseInt(rgb.group(i + 1)) / 255.0;
+      linear[i] = channel <= 0.04045 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+  }
+
+  /** WCAG contrast ratio of two computed CSS colours (1 to 21). */
+  public static double contrast(String one, String other) {
+    double a = luminance(one);
+    double b = luminance(other);
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   }
 }

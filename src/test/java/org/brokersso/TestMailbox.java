@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 public final class TestMailbox {
 
   /** A code stands on a line of its own in the text part. */
+  private static final Pattern RESET_LINK =
+      Pattern.compile("https?://\\S+/auth/reset\\?token=pr_[A-Za-z0-9_-]{43}[^\\s\"<>]*");
+
   private static final Pattern SIGNUP_CODE = Pattern.compile("(?m)^(\\d{6})\\r?$");
 
   private static GreenMail smtp;
@@ -110,6 +113,14 @@ public final class TestMailbox {
     Matcher code = SIGNUP_CODE.matcher(mail.body());
     code.find();
     return code.group(1);
+  }
+
+  /** The link of the latest password-reset mail to {@code address}. */
+  public static String resetLink(String address) {
+    Mail mail = awaitMail(address, m -> RESET_LINK.matcher(m.body()).find(), "reset link");
+    Matcher link = RESET_LINK.matcher(mail.body());
+    link.find();
+    return link.group();
   }
 
   /** One received mail: its subject and its text (every part, decoded). */

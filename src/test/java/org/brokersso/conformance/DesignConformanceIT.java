@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.brokersso.Browser;
 import org.brokersso.Browser.Viewport;
@@ -42,8 +41,6 @@ class DesignConformanceIT extends ContractIT {
   /** Other trading platforms, which §7.4 forbids mentioning. */
   private static final Pattern OTHER_PLATFORMS =
       Pattern.compile("(?i)metatrader|\\bmt[45]\\b|tradingview|ninjatrader");
-
-  private static final Pattern RGB = Pattern.compile("rgba?\\((\\d+),\\s*(\\d+),\\s*(\\d+)");
 
   @Test
   @DisplayName(
@@ -106,8 +103,8 @@ class DesignConformanceIT extends ContractIT {
         bodyClasses(browser).contains("theme-" + theme),
         "body class theme-" + theme + ": " + bodyClasses(browser));
     String background = browser.bodyStyle("background-color");
-    double ground = luminance(background);
-    double text = luminance(browser.bodyStyle("color"));
+    double ground = Browser.luminance(background);
+    double text = Browser.luminance(browser.bodyStyle("color"));
     if (theme.equals("dark")) {
       assertTrue(
           ground < 0.1 && text > 0.5,
@@ -377,20 +374,5 @@ class DesignConformanceIT extends ContractIT {
 
   private static long number(Object scriptResult) {
     return ((Number) scriptResult).longValue();
-  }
-
-  /**
-   * WCAG relative luminance of a computed CSS colour, "rgb(r, g, b)" or "rgba(r, g, b, a)": 0
-   * black, 1 white.
-   */
-  static double luminance(String cssColour) {
-    Matcher rgb = RGB.matcher(cssColour);
-    assertTrue(rgb.find(), "a computed colour: " + cssColour);
-    double[] linear = new double[3];
-    for (int i = 0; i < 3; i++) {
-      double channel = Integer.parseInt(rgb.group(i + 1)) / 255.0;
-      linear[i] = channel <= 0.04045 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
-    }
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
   }
 }

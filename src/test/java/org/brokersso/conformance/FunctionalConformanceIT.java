@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.brokersso.AuditRows;
 import org.brokersso.Browser;
 import org.brokersso.ContractIT;
@@ -25,9 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag(Browser.TAG)
 class FunctionalConformanceIT extends ContractIT {
-
-  private static final Pattern RESET_LINK =
-      Pattern.compile("https?://\\S+/auth/reset\\?token=pr_[A-Za-z0-9_-]{43}[^\\s\"<>]*");
 
   @Test
   @Tag(Browser.SMOKE_TAG) // the one browser test of the WildFly pass (mvn -Pwildfly verify)
@@ -158,7 +153,7 @@ class FunctionalConformanceIT extends ContractIT {
       browser.type("forgot:email", email).click("forgot:submit");
       assertTrue(
           browser.has("sent"), "the screen confirms without telling whether the address exists");
-      link = resetLinkMailedTo(email);
+      link = TestMailbox.resetLink(email);
       browser.open(link);
       browser.screenshots("auth-reset");
       browser.type("reset:password", "a brand new secret").click("reset:submit");
@@ -183,20 +178,6 @@ class FunctionalConformanceIT extends ContractIT {
       browser.open(link);
       assertTrue(browser.has("invalid"), "a reset link works once");
     }
-  }
-
-  private static String resetLinkMailedTo(String email) throws Exception {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (System.currentTimeMillis() < deadline) {
-      for (TestMailbox.Mail mail : TestMailbox.mailsTo(email)) {
-        Matcher link = RESET_LINK.matcher(mail.body());
-        if (link.find()) {
-          return link.group();
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no reset link was mailed to " + email);
   }
 
   @Test

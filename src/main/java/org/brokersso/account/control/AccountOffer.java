@@ -36,9 +36,14 @@ public class AccountOffer {
     return trimmed(currencies);
   }
 
-  /** Leverages as "N" of "1:N". */
+  /** Leverages as "N" of "1:N", smallest first whatever order the configuration lists them in. */
   public List<Integer> leverages() {
-    return leverages;
+    return leverages.stream().sorted().toList();
+  }
+
+  /** The leverage preselected on the screen: the first one configured, the broker's choice. */
+  public int preselectedLeverage() {
+    return leverages.get(0);
   }
 
   public List<AccountType> types() {

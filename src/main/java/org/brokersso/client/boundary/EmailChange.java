@@ -34,7 +34,7 @@ public class EmailChange {
     try (TypedPassword secret = TypedPassword.of(password)) {
       var problem = EmailAddress.problemWith(email);
       if (problem.isPresent()) {
-        response.error(problem.get().messageKey());
+        response.invalid("email", problem.get().messageKey());
         return;
       }
       profile.changeEmail(
@@ -44,11 +44,11 @@ public class EmailChange {
           request.getRemoteAddr());
       response.next("/client/accounts", Map.of("done", "email.changed"));
     } catch (WrongPassword wrong) {
-      response.error("client.wrong-password");
+      response.invalid("password", "client.wrong-password");
     } catch (Throttled throttled) {
       response.error("login.throttled", RetryAfter.seconds(throttled.retryAfter()));
     } catch (EmailTaken taken) {
-      response.error("signup.email-taken");
+      response.invalid("email", "signup.email-taken");
     } catch (CtraderFailure failure) {
       response.error("client.ctrader-failed");
     } catch (PasswordHashingBusy busy) {

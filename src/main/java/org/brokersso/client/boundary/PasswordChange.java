@@ -37,7 +37,7 @@ public class PasswordChange {
         TypedPassword fresh = TypedPassword.of(replacement)) {
       var broken = policy.broken(fresh.characters());
       if (broken.isPresent()) {
-        response.error(broken.get().messageKey(), policy.minLength());
+        response.invalid("replacement", broken.get().messageKey(), policy.minLength());
         return;
       }
       long epoch =
@@ -49,7 +49,7 @@ public class PasswordChange {
       signedIn.renew(epoch); // every other session of the trader has ended; this one goes on
       response.next("/client/accounts", Map.of("done", "password.changed"));
     } catch (WrongPassword wrong) {
-      response.error("client.wrong-password");
+      response.invalid("current", "client.wrong-password");
     } catch (Throttled throttled) {
       response.error("login.throttled", RetryAfter.seconds(throttled.retryAfter()));
     } catch (PasswordHashingBusy busy) {

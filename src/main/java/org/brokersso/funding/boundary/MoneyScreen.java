@@ -4,10 +4,12 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.brokersso.account.control.Onboarding;
 import org.brokersso.account.entity.TraderAccount;
@@ -30,6 +32,14 @@ import org.brokersso.screen.boundary.ScreenResponse;
  * re-sent confirmation is the same request and moves money once.
  */
 public abstract class MoneyScreen {
+
+  /** Refusals that are about the typed amount, so their message is tied to the amount field. */
+  private static final Set<FundingReason> AMOUNT_REASONS =
+      EnumSet.of(
+          FundingReason.AMOUNT_INVALID,
+          FundingReason.AMOUNT_TOO_SMALL,
+          FundingReason.AMOUNT_TOO_LARGE,
+          FundingReason.NOT_ENOUGH_MONEY);
 
   @Inject InAppGrants inApp;
   @Inject Onboarding onboarding;
@@ -75,14 +85,18 @@ public abstract class MoneyScreen {
    * movement will, and shows the review. Nothing moves yet (WCAG 3.3.4).
    */
   public void review() {
-    Optional<BigDecimal> read = readAmount();
+    Optional<BigDecimal> read = readAmount("amount");
     if (read.isEmpty()) {
       return;
     }
     Optional<FundingReason> refusal =
         requests.check(kind(), grant().orElseThrow().userId(), account, read.get());
     if (refusal.isPresent()) {
-      response.error(key(refusal.get()), "");
+      if (AMOUNT_REASONS.contains(refusal.get())) {
+        response.invalid("amount", key(refusal.get()), "");
+      } else {
+        response.error(key(refusal.get()), "");
+      }
       return;
     }
     reviewing = true;
@@ -99,7 +113,7 @@ public abstract class MoneyScreen {
    */
   public void confirm() {
     reviewing = false;
-    Optional<BigDecimal> read = readAmount();
+    Optional<BigDecimal> read = readAmount(null);
     if (read.isEmpty()) {
       return;
     }
@@ -123,9 +137,10 @@ public abstract class MoneyScreen {
 
   /**
    * The typed amount, read in the screen's language with the account currency's decimals; or empty,
-   * with the message that shows how to write it.
+   * with the message that shows how to write it, tied to {@code field} when the posted form has the
+   * amount field (null: the review's confirmation, which has not).
    */
-  private Optional<BigDecimal> readAmount() {
+  private Optional<BigDecimal> readAmount(String field) {
     if (grant().isEmpty()) {
       response.error("refused.session-ended");
       return Optional.empty();
@@ -139,12 +154,13 @@ public abstract class MoneyScreen {
     AmountInput.Reading reading = input.read(amount, digits);
     if (reading instanceof AmountInput.Reading.Unreadable unreadable) {
       List<String> examples = input.examples(digits);
-      response.error(
-          "money.amount." + kebab(unreadable.problem().name()),
-          examples.get(0),
-          examples.get(1),
-          examples.get(2),
-          digits);
+      String key = "money.amount." + kebab(unreadable.problem().name());
+      Object[] arguments = {examples.get(0), examples.get(1), examples.get(2), digits};
+      if (field != null) { // the form's amount field; the confirmation's form has none
+        response.invalid(field, key, arguments);
+      } else {
+        response.error(key, arguments);
+      }
       return Optional.empty();
     }
     return Optional.of(((AmountInput.Reading.Amount) reading).value());

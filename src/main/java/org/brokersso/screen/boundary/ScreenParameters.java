@@ -41,10 +41,6 @@ public class ScreenParameters {
   @ConfigProperty(name = "screen.broker-name")
   String brokerName;
 
-  @Inject
-  @ConfigProperty(name = "screen.legal-notice")
-  String legalNotice;
-
   public Optional<String> value(ScreenParameter parameter) {
     Optional<String> inUrl = parameter.accept(request.getParameter(parameter.parameterName()));
     if (parameter.keepsFirst()) {
@@ -98,10 +94,6 @@ public class ScreenParameters {
 
   public String getBrokerName() {
     return brokerName;
-  }
-
-  public String getLegalNotice() {
-    return legalNotice;
   }
 
   /** The context-relative {@code path} with every carried parameter in its query string. */

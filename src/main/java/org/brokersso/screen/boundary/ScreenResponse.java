@@ -2,12 +2,17 @@ package org.brokersso.screen.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIForm;
+import jakarta.faces.component.UINamingContainer;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a screen bean answers: a translated message on the same screen, or a redirect onward. */
 @RequestScoped
@@ -22,6 +27,36 @@ public class ScreenResponse {
   public void error(String key, Object... arguments) {
     faces.addMessage(
         null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+  }
+
+  /**
+   * As {@link #error}, about one field of the form that was posted ({@code "email"}): the message
+   * is shown beside that field and the field is marked invalid ({@link FieldDescriptions}).
+   */
+  public void invalid(String field, String key, Object... arguments) {
+    faces.addMessage(
+        postedForm()
+            .map(form -> form + UINamingContainer.getSeparatorChar(faces) + field)
+            .orElse(null),
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+  }
+
+  /** The form that was posted; a walk, not a visit, which would ask {@link FormErrors} early. */
+  private Optional<String> postedForm() {
+    return postedForm(faces.getViewRoot());
+  }
+
+  private Optional<String> postedForm(UIComponent component) {
+    if (component instanceof UIForm form && form.isSubmitted()) {
+      return Optional.of(form.getClientId(faces));
+    }
+    for (Iterator<UIComponent> parts = component.getFacetsAndChildren(); parts.hasNext(); ) {
+      Optional<String> found = postedForm(parts.next());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   public void info(String key, Object... arguments) {

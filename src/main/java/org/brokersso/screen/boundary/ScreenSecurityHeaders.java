@@ -75,7 +75,8 @@ public class ScreenSecurityHeaders extends HttpFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     frameOptions.ifPresent(value -> response.setHeader("X-Frame-Options", value));
     transportSecurity.ifPresent(value -> response.setHeader("Strict-Transport-Security", value));
-    if (!request.getRequestURI().startsWith(request.getContextPath() + "/assets/")) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith("/assets/") && !path.equals("/favicon.ico")) {
       response.setHeader("Cache-Control", "no-store");
     }
     chain.doFilter(request, response);

@@ -42,6 +42,13 @@ public class Languages {
     return offered.stream().map(String::trim).toList();
   }
 
+  /**
+   * The broker's default language, in which every text without a language of its own is written.
+   */
+  public String defaultLanguage() {
+    return defaultLanguage;
+  }
+
   public static boolean isRightToLeft(String language) {
     return RIGHT_TO_LEFT.contains(language);
   }

@@ -89,8 +89,12 @@ public class AccountCreation {
     Consumer<Long> keepPending =
         grant.isPresent() ? grant.get()::pendingAccount : signedIn::pendingAccount;
     var terms = offer.terms(currency, leverage, type);
-    if (terms.isEmpty() || !acceptTerms) {
-      response.error(terms.isEmpty() ? "opening.choice" : "signup.terms");
+    if (terms.isEmpty()) {
+      response.error("opening.choice");
+      return;
+    }
+    if (!acceptTerms) {
+      response.invalid("terms", "signup.terms");
       return;
     }
     try {
@@ -152,7 +156,7 @@ public class AccountCreation {
   }
 
   public Integer getLeverage() {
-    return leverage != null ? leverage : offer.leverages().get(0);
+    return leverage != null ? leverage : offer.preselectedLeverage();
   }
 
   public void setLeverage(Integer leverage) {

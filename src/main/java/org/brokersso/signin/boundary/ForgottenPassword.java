@@ -38,7 +38,7 @@ public class ForgottenPassword {
 
   public void send() {
     if (EmailAddress.problemWith(email).isPresent()) {
-      response.error("email.malformed");
+      response.invalid("email", "email.malformed");
       return;
     }
     EmailAddress address = EmailAddress.of(email);

@@ -35,7 +35,7 @@ public class PasswordReset {
     try (TypedPassword secret = TypedPassword.of(password)) {
       var broken = policy.broken(secret.characters());
       if (broken.isPresent()) {
-        response.error(broken.get().messageKey(), policy.minLength());
+        response.invalid("password", broken.get().messageKey(), policy.minLength());
         return;
       }
       completion.signedInToClientArea(resets.reset(token, secret.characters()), "reset.done");
@@ -44,6 +44,11 @@ public class PasswordReset {
     } catch (PasswordHashingBusy busy) {
       response.error("busy");
     }
+  }
+
+  /** The trader's address, in a read-only field that lets a password manager file the password. */
+  public String getUsername() {
+    return resets.holder(token).orElse(null);
   }
 
   public String getToken() {

@@ -61,20 +61,20 @@ public class Signup {
     boolean valid = true;
     Optional<EmailAddress.Problem> emailProblem = EmailAddress.problemWith(email);
     if (emailProblem.isPresent()) {
-      response.error(emailProblem.get().messageKey());
+      response.invalid("email", emailProblem.get().messageKey());
       valid = false;
     }
     var passwordProblem = policy.broken(secret);
     if (passwordProblem.isPresent()) {
-      response.error(passwordProblem.get().messageKey(), policy.minLength());
+      response.invalid("password", passwordProblem.get().messageKey(), policy.minLength());
       valid = false;
     }
     if (!FirstName.isAcceptable(firstName)) {
-      response.error("signup.first-name");
+      response.invalid("firstName", "signup.first-name");
       valid = false;
     }
     if (!acceptTerms) {
-      response.error("signup.terms");
+      response.invalid("terms", "signup.terms");
       valid = false;
     }
     return valid;

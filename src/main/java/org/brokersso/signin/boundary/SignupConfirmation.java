@@ -50,7 +50,7 @@ public class SignupConfirmation {
         inProgress.drop();
         response.error("confirm.over");
       } else {
-        response.error("confirm.wrong");
+        response.invalid("code", "confirm.wrong");
       }
     }
   }

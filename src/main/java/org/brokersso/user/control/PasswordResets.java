@@ -105,6 +105,13 @@ public class PasswordResets {
     return find(token).filter(t -> !t.isConsumed() && !t.isExpiredAt(clock.instant())).isPresent();
   }
 
+  /** The address of the trader a usable link is for, for password managers' username field. */
+  public Optional<String> holder(String token) {
+    return find(token)
+        .filter(t -> !t.isConsumed() && !t.isExpiredAt(clock.instant()))
+        .map(t -> t.user().email());
+  }
+
   /**
    * Uses the link: the trader's password becomes {@code newPassword}, and every other credential of
    * theirs ends; answers the trader (with the new generation of credentials to sign in under).

@@ -57,7 +57,7 @@ class ScreenMisuseIT extends ContractIT {
     String email = Traders.newEmail();
     Traders.registered(ctrader, email);
     ScreenClient client = signedIn(email);
-    Form emailForm = client.form("/client/email?lang=en", "email");
+    Form emailForm = client.form("/client/email?lang=en", "emailChange");
     Form change = client.form("/client/password?lang=en", "password");
     // wrong answers as a patient guesser sends them (each once the wait allows), until the wait is
     // 8 s: long enough that the right answers below surely fall within it on a busy machine
@@ -76,9 +76,9 @@ class ScreenMisuseIT extends ContractIT {
     assertEquals(9, checked, "nine wrong answers were checked");
 
     Map<String, String> emailFields = new LinkedHashMap<>(emailForm.fields());
-    emailFields.put("email:email", Traders.newEmail());
-    emailFields.put("email:password", Traders.PASSWORD);
-    emailFields.put("email:submit", "Save");
+    emailFields.put("emailChange:email", Traders.newEmail());
+    emailFields.put("emailChange:password", Traders.PASSWORD);
+    emailFields.put("emailChange:submit", "Save");
     HttpResponse<String> emailThrottled = client.post(emailForm.action(), emailFields);
     assertEquals(200, emailThrottled.statusCode(), "the e-mail change asks the same throttle");
     int seconds = waitIn(emailThrottled.body());
