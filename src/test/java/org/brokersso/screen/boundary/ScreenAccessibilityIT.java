@@ -156,6 +156,15 @@ class ScreenAccessibilityIT extends ContractIT {
       browser.type(screen + ":amount", "abc");
       post(browser, "inapp " + screen, screen + ":submit");
     }
+    // the review before money moves, and the receipt after it
+    open(browser, trader, "deposit");
+    browser.type("deposit:amount", "100");
+    browser.click("deposit:submit");
+    assertTrue(browser.has("review:confirm"), "the deposit is reviewed before it moves");
+    check(browser, "inapp deposit review");
+    browser.click("review:confirm");
+    assertTrue(browser.has("receipt-reference"), "the done page is the receipt");
+    check(browser, "inapp deposit receipt");
     for (String screen : List.of("kyc", "chat", "action")) {
       open(browser, trader, screen);
       check(browser, "inapp " + screen);
