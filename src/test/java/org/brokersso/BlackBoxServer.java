@@ -148,7 +148,7 @@ public final class BlackBoxServer implements BeforeAllCallback {
    * The settings every started server gets, as {@code -D} options (see the class comment); the
    * operator password too on Payara Micro, which WildFly reads from its secrets directory instead.
    */
-  private static List<String> settings() {
+  static List<String> settings() {
     return List.of(
         "-Dsso.ot-token.ttl=" + otTokenTtl(),
         "-Ddb.embedded.dir=" + EMBEDDED_DIR,
