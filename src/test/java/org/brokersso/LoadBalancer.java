@@ -49,6 +49,10 @@ public final class LoadBalancer implements AutoCloseable {
               option redispatch
             frontend screens
               bind 127.0.0.1:%d
+              # a cleartext HTTP/2 upgrade (java.net.http offers one) would turn the connection
+              # into a tunnel to one instance: no more balancing, health checks or headers
+              http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }
+              http-request del-header HTTP2-Settings
               default_backend instances
             backend instances
               balance roundrobin

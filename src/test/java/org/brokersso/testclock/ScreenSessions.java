@@ -48,6 +48,22 @@ public class ScreenSessions implements HttpSessionListener {
     return total;
   }
 
+  /** The session's attributes, names and values, Java-serialized in one stream (-1: cannot be). */
+  static long serializedTogether(HttpSession session) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      for (String name : Collections.list(session.getAttributeNames())) {
+        out.writeObject(name);
+        out.writeObject(session.getAttribute(name));
+      }
+    } catch (IOException notSerializable) {
+      return -1;
+    } catch (IllegalStateException invalidated) {
+      return 0;
+    }
+    return bytes.size();
+  }
+
   /** Each attribute's name and value, Java-serialized: their bytes (-1: not serializable). */
   static Map<String, Long> attributeSizes(HttpSession session) {
     Map<String, Long> sizes = new TreeMap<>();

@@ -22,7 +22,10 @@ public class ScreenSessionsResource {
   /** Sessions created so far and live now, and the serialized bytes of the live ones. */
   public record Count(long created, int live, long bytes, long largest) {}
 
-  /** One live session's attributes and their serialized bytes, by session id. */
+  /**
+   * One live session's serialized bytes: its attributes in one stream ({@code bytes}, as a
+   * replicated session is stored), and each on its own ({@code attributes}).
+   */
   public record Weight(String id, long bytes, Map<String, Long> attributes) {}
 
   /**
@@ -35,8 +38,8 @@ public class ScreenSessionsResource {
   public Weight weigh(@PathParam("id") String id) {
     for (var session : ScreenSessions.LIVE) {
       if (session.getId().equals(id)) {
-        Map<String, Long> sizes = ScreenSessions.attributeSizes(session);
-        return new Weight(id, sizes.values().stream().mapToLong(Long::longValue).sum(), sizes);
+        return new Weight(
+            id, ScreenSessions.serializedTogether(session), ScreenSessions.attributeSizes(session));
       }
     }
     throw new NotFoundException();

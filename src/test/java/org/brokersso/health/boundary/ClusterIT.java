@@ -163,12 +163,13 @@ class ClusterIT {
             .json()
             .getString("token");
     ScreenForms app = new ScreenForms(balancer.base());
-    Form deposit =
-        form(
-            app,
+    // the gate redeems the token and sends the screen on without it (InAppGate)
+    HttpResponse<String> opened =
+        seen(
             servedBy,
-            "/inapp/deposit?token=" + token + "&account=" + login.group(1) + "&lang=en",
-            "deposit");
+            app.get("/inapp/deposit?token=" + token + "&account=" + login.group(1) + "&lang=en"));
+    assertEquals(303, opened.statusCode(), "the gate took the token: " + opened.body());
+    Form deposit = form(app, servedBy, ScreenForms.location(opened), "deposit");
     FIGURES.add("session of an InApp grant: " + weigh(app.cookie(SESSION_COOKIE).orElseThrow()));
     HttpResponse<String> done =
         seen(
@@ -342,7 +343,7 @@ class ClusterIT {
       if (weight.status() == 200) {
         JsonObject json = weight.json();
         return json.getJsonNumber("bytes").longValue()
-            + " bytes serialized: "
+            + " bytes serialized in one stream; each attribute on its own: "
             + json.getJsonObject("attributes");
       }
     }
