@@ -162,6 +162,36 @@ public final class BlackBoxServer implements BeforeAllCallback {
         "-Dscreen.frame-ancestors='self' https://app.ctrader.com http://127.0.0.1:*");
   }
 
+  /**
+   * Asks {@code readiness} until it answers 200 (true), or until {@code process} has died or {@code
+   * startup} has passed since {@code started} (false).
+   */
+  static boolean readyInTime(URI readiness, Process process, long started, Duration startup) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build();
+    while (true) {
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      if (!process.isAlive() || System.nanoTime() - started > startup.toNanos()) {
+        return false;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -270,32 +300,17 @@ public final class BlackBoxServer implements BeforeAllCallback {
     }
 
     private void waitForReadiness(long started) {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      HttpRequest ready = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build();
-      while (true) {
-        try {
-          if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            return;
-          }
-        } catch (IOException notYet) {
-          // not listening yet
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          close();
-          throw new IllegalStateException(e);
-        }
-        if (!process.isAlive() || System.nanoTime() - started > startup.toNanos()) {
-          close();
-          throw new IllegalStateException(
-              runtime + " did not become ready at " + base + "; see " + LOG);
-        }
-        try {
-          Thread.sleep(250);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          close();
-          throw new IllegalStateException(e);
-        }
+      boolean ready;
+      try {
+        ready = readyInTime(readiness, process, started, startup);
+      } catch (IllegalStateException interrupted) {
+        close();
+        throw interrupted;
+      }
+      if (!ready) {
+        close();
+        throw new IllegalStateException(
+            runtime + " did not become ready at " + base + "; see " + LOG);
       }
     }
 

@@ -3,9 +3,6 @@ package org.brokersso;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,36 +128,10 @@ public final class PayaraCluster implements AutoCloseable {
   }
 
   private static void awaitReady(Instance instance, long started) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready =
-        HttpRequest.newBuilder(instance.base().resolve("health/ready"))
-            .timeout(Duration.ofSeconds(10))
-            .build();
-    while (true) {
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      if (!instance.process().isAlive() || System.nanoTime() - started > STARTUP.toNanos()) {
-        throw new IllegalStateException(
-            instance.name() + " did not become ready; see " + instance.log());
-      }
-      sleep(250);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    URI readiness = instance.base().resolve("health/ready");
+    if (!BlackBoxServer.readyInTime(readiness, instance.process(), started, STARTUP)) {
+      throw new IllegalStateException(
+          instance.name() + " did not become ready; see " + instance.log());
     }
   }
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.brokersso.BlackBoxServer;
 import org.brokersso.ContractClient;
 import org.brokersso.LoadBalancer;
 import org.brokersso.PayaraCluster;
 import org.brokersso.ScreenForms;
 import org.brokersso.ScreenForms.Form;
+import org.brokersso.ServerModeH2;
 import org.brokersso.TestMailbox;
 import org.brokersso.Traders;
 import org.h2.tools.Server;
@@ -70,22 +68,8 @@ class ClusterIT {
     TestMailbox.start();
     String dbUrl = null;
     if (System.getenv("DB_URL") == null) {
-      Path data = Path.of("target", "it-data", "cluster").toAbsolutePath();
-      Files.createDirectories(data);
-      h2 =
-          Server.createTcpServer(
-                  "-tcpPort",
-                  Integer.toString(BlackBoxServer.freePort()),
-                  "-ifNotExists",
-                  "-baseDir",
-                  data.toString())
-              .start();
-      dbUrl =
-          "jdbc:h2:tcp://127.0.0.1:"
-              + h2.getPort()
-              + "/cluster-"
-              + System.currentTimeMillis()
-              + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000";
+      h2 = ServerModeH2.start("cluster");
+      dbUrl = ServerModeH2.url(h2.getPort(), "cluster-" + System.currentTimeMillis());
     }
     cluster =
         new PayaraCluster(
