@@ -78,7 +78,7 @@ public class CrmApiBackOff {
     Instant now = clock.instant();
     String key = key(address);
     RecentFailures recent = counters.read(List.of(key)).get(key);
-    if (recent == null || recent.forgottenAt(now, limit, window)) {
+    if (recent == null || !recent.imposeAWait(limit) || recent.forgottenAt(now, limit, window)) {
       return Optional.empty();
     }
     Instant allowed = recent.nextAttempt(limit);

@@ -122,6 +122,7 @@ public class LoginThrottle implements SettingsChecked {
     for (Key key : keys) {
       RecentFailures recent = counted.get(key.text());
       if (recent != null
+          && recent.imposeAWait(limit(key))
           && !recent.forgottenAt(now, limit(key), window)
           && recent.nextAttempt(limit(key)).isAfter(allowed)) {
         allowed = recent.nextAttempt(limit(key));

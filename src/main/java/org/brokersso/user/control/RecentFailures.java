@@ -23,6 +23,14 @@ public record RecentFailures(int count, Instant first, Instant last) {
   }
 
   /**
+   * Whether these failures impose a wait at all. Asked before {@link #nextAttempt}: a free failure
+   * stamped by another instance whose clock runs a little ahead would otherwise look like a wait.
+   */
+  public boolean imposeAWait(FailureLimit limit) {
+    return !limit.delayAfter(count).isZero();
+  }
+
+  /**
    * Forgotten once {@code window} has passed after the delay ran out: a key at its cap is not reset
    * by just sitting out the delay.
    */

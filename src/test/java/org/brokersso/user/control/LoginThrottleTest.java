@@ -170,6 +170,24 @@ class LoginThrottleTest {
   }
 
   @Test
+  void aFreeFailureStampedByAnInstanceWhoseClockRunsAheadImposesNoWait() {
+    ManualClock ahead = new ManualClock();
+    ahead.advance(Duration.ofMillis(40));
+    LoginThrottle other =
+        new LoginThrottle(
+            ahead,
+            counters,
+            Duration.ofMinutes(15),
+            5,
+            20,
+            20,
+            Duration.ofMinutes(15),
+            Duration.ofSeconds(30));
+    other.failed(TRADER, HOME); // counted by the other instance, on its clock
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME), "a free failure");
+  }
+
+  @Test
   void aCounterMayBeDroppedOnlyOnceItIsForgotten() {
     fail(7, TRADER, HOME);
     Instant last = clock.instant();
