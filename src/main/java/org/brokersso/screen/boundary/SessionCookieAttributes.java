@@ -22,11 +22,20 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * when the cookie is Secure (without it, a browser that restricts third-party cookies drops the
  * session inside cTrader's iframe), and SameSite becomes Lax when it is not (a browser refuses
  * {@code SameSite=None} without Secure). A cookie that is already right (WildFly) is left alone.
+ *
+ * <p>The same goes for {@value #SESSION_VERSION}, which Payara sets beside the session cookie once
+ * the WAR is distributable: the version of the session the browser last saw, by which an instance
+ * of a cluster tells a stale copy of the session from the current one. A browser that drops it (an
+ * unpartitioned cookie in cTrader's iframe) loses its session (docs/operations.md).
  */
 public class SessionCookieAttributes extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final String SET_COOKIE = "Set-Cookie";
+
+  /** Payara's cookie of the session's version (replicated sessions). */
+  static final String SESSION_VERSION = "JSESSIONIDVERSION";
+
   private static final Pattern SAME_SITE_NONE =
       Pattern.compile("SameSite=None", Pattern.CASE_INSENSITIVE);
 
@@ -49,9 +58,9 @@ public class SessionCookieAttributes extends HttpFilter {
     completing.complete();
   }
 
-  /** The session cookie as it must be; unchanged when it is not the session cookie. */
+  /** The session cookie (or its version) as it must be; any other cookie unchanged. */
   String completed(String cookie) {
-    if (!cookie.startsWith(prefix)) {
+    if (!cookie.startsWith(prefix) && !cookie.startsWith(SESSION_VERSION + "=")) {
       return cookie;
     }
     if (!secure) {
