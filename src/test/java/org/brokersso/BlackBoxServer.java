@@ -142,7 +142,7 @@ public final class BlackBoxServer implements BeforeAllCallback {
    * The settings every started server gets, as {@code -D} options (see the class comment); the
    * operator password too on Payara Micro, which WildFly reads from its secrets directory instead.
    */
-  private static List<String> settings() {
+  static List<String> settings() {
     return List.of(
         "-Dsso.ot-token.ttl=" + otTokenTtl(),
         "-Ddb.embedded.dir=" + EMBEDDED_DIR,
@@ -157,6 +157,36 @@ public final class BlackBoxServer implements BeforeAllCallback {
         // a page on 127.0.0.1 (another site than localhost) may frame the screens, as cTrader does
         // (ScreenSecurityIT#embeddedWithThirdPartyCookiesBlocked)
         "-Dscreen.frame-ancestors='self' https://app.ctrader.com http://127.0.0.1:*");
+  }
+
+  /**
+   * Asks {@code readiness} until it answers 200 (true), or until {@code process} has died or {@code
+   * startup} has passed since {@code started} (false).
+   */
+  static boolean readyInTime(URI readiness, Process process, long started, Duration startup) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build();
+    while (true) {
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      if (!process.isAlive() || System.nanoTime() - started > startup.toNanos()) {
+        return false;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   public static int freePort() {
@@ -197,6 +227,11 @@ public final class BlackBoxServer implements BeforeAllCallback {
       long started = System.nanoTime();
       Process process;
       try {
+        if (System.getenv().getOrDefault("DB_URL", "").isBlank()) {
+          // a fresh embedded database each run, as on WildFly: the throttle counters live there,
+          // stamped with the clock of the run that wrote them, which the tests moved forward
+          WildFlyServer.deleteRecursively(Path.of(EMBEDDED_DIR));
+        }
         Files.createDirectories(LOG.getParent());
         process =
             new ProcessBuilder(command)
@@ -250,32 +285,17 @@ public final class BlackBoxServer implements BeforeAllCallback {
     }
 
     private void waitForReadiness(long started) {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      HttpRequest ready = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build();
-      while (true) {
-        try {
-          if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            return;
-          }
-        } catch (IOException notYet) {
-          // not listening yet
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          close();
-          throw new IllegalStateException(e);
-        }
-        if (!process.isAlive() || System.nanoTime() - started > startup.toNanos()) {
-          close();
-          throw new IllegalStateException(
-              runtime + " did not become ready at " + base + "; see " + LOG);
-        }
-        try {
-          Thread.sleep(250);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          close();
-          throw new IllegalStateException(e);
-        }
+      boolean ready;
+      try {
+        ready = readyInTime(readiness, process, started, startup);
+      } catch (IllegalStateException interrupted) {
+        close();
+        throw interrupted;
+      }
+      if (!ready) {
+        close();
+        throw new IllegalStateException(
+            runtime + " did not become ready at " + base + "; see " + LOG);
       }
     }
 

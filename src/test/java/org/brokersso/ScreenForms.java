@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -63,6 +64,11 @@ public final class ScreenForms {
         request(path)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** The value of the cookie {@code name} as the server last set it. */
+  public Optional<String> cookie(String name) {
+    return Optional.ofNullable(cookies.get(name));
   }
 
   /** Where a redirect points, as a path with its query; empty when the answer is no redirect. */

@@ -164,7 +164,7 @@ final class WildFlyServer {
     process.destroy();
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
+  static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

@@ -30,6 +30,9 @@ public class TestClock extends Clock {
 
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
+  /** While set, the instant the clock stands at ({@link #stop}). */
+  private final AtomicReference<Instant> stopped = new AtomicReference<>();
+
   /** Moves the clock forward; answers how far ahead of the system clock it now runs. */
   Duration advance(Duration by) {
     if (by.isNegative()) {
@@ -38,9 +41,27 @@ public class TestClock extends Clock {
     return offset.accumulateAndGet(by, Duration::plus);
   }
 
+  /**
+   * Stops the clock where it is, so that no wait runs out while a test counts what a throttle
+   * allows on a slow machine (ClusterIT); {@link #restart} lets it run on from there.
+   */
+  synchronized void stop() {
+    stopped.compareAndSet(null, instant());
+  }
+
+  /** Lets a stopped clock run on from where it stood: it never goes back. */
+  synchronized void restart() {
+    Instant at = stopped.get();
+    if (at != null) {
+      offset.set(Duration.between(Instant.now(), at));
+      stopped.set(null);
+    }
+  }
+
   @Override
   public Instant instant() {
-    return Instant.now().plus(offset.get());
+    Instant at = stopped.get();
+    return at != null ? at : Instant.now().plus(offset.get());
   }
 
   @Override
@@ -51,6 +72,7 @@ public class TestClock extends Clock {
   /** The same moved time in another zone (as it is moved now: later advances do not reach it). */
   @Override
   public Clock withZone(ZoneId zone) {
-    return Clock.offset(Clock.system(zone), offset.get());
+    Instant at = stopped.get();
+    return at != null ? Clock.fixed(at, zone) : Clock.offset(Clock.system(zone), offset.get());
   }
 }

@@ -44,4 +44,22 @@ public class TestClockResource {
     Duration offset = clock.advance(step);
     return new Moved(offset.toString(), clock.instant().toString());
   }
+
+  /** Stops the server's clock where it is ({@link TestClock#stop}). */
+  @POST
+  @Path("stop")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Moved stop() {
+    clock.stop();
+    return new Moved("stopped", clock.instant().toString());
+  }
+
+  /** Lets a stopped clock run on from where it stood ({@link TestClock#restart}). */
+  @POST
+  @Path("restart")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Moved restart() {
+    clock.restart();
+    return new Moved("running", clock.instant().toString());
+  }
 }

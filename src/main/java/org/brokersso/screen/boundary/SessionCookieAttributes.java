@@ -9,9 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -22,11 +25,43 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * when the cookie is Secure (without it, a browser that restricts third-party cookies drops the
  * session inside cTrader's iframe), and SameSite becomes Lax when it is not (a browser refuses
  * {@code SameSite=None} without Secure). A cookie that is already right (WildFly) is left alone.
+ *
+ * <p>The same goes for {@value #SESSION_VERSION}, which Payara sets beside the session cookie once
+ * the WAR is distributable: the version of the session the browser last saw, by which an instance
+ * of a cluster tells a stale copy of the session from the current one. A browser that drops it (an
+ * unpartitioned cookie in cTrader's iframe) loses its session (docs/operations.md).
  */
 public class SessionCookieAttributes extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final String SET_COOKIE = "Set-Cookie";
+
+  /** Payara's cookie of the session's version (replicated sessions). */
+  static final String SESSION_VERSION = "JSESSIONIDVERSION";
+
+  /** The request attribute Payara keeps the session versions in: context path to version. */
+  static final String SESSION_VERSIONS = "com.sun.enterprise.http.sessionVersions";
+
+  /**
+   * The cookie's value as Payara writes it: per context, the path's UTF-8 bytes in hexadecimal,
+   * {@code :}, the version; contexts separated by {@code :}.
+   */
+  static String sessionVersion(Map<?, ?> versions) {
+    StringBuilder value = new StringBuilder();
+    for (Map.Entry<?, ?> version : versions.entrySet()) {
+      if (value.length() > 0) {
+        value.append(':');
+      }
+      value
+          .append(
+              HexFormat.of()
+                  .formatHex(String.valueOf(version.getKey()).getBytes(StandardCharsets.UTF_8)))
+          .append(':')
+          .append(version.getValue());
+    }
+    return value.toString();
+  }
+
   private static final Pattern SAME_SITE_NONE =
       Pattern.compile("SameSite=None", Pattern.CASE_INSENSITIVE);
 
@@ -44,14 +79,14 @@ public class SessionCookieAttributes extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    Completing completing = new Completing(response);
+    Completing completing = new Completing(request, response);
     chain.doFilter(request, completing);
     completing.complete();
   }
 
-  /** The session cookie as it must be; unchanged when it is not the session cookie. */
+  /** The session cookie (or its version) as it must be; any other cookie unchanged. */
   String completed(String cookie) {
-    if (!cookie.startsWith(prefix)) {
+    if (!cookie.startsWith(prefix) && !cookie.startsWith(SESSION_VERSION + "=")) {
       return cookie;
     }
     if (!secure) {
@@ -65,8 +100,12 @@ public class SessionCookieAttributes extends HttpFilter {
   /** The answer, whose session cookie is completed at each point that may commit it. */
   private final class Completing extends HttpServletResponseWrapper {
 
-    Completing(HttpServletResponse response) {
+    private final HttpServletRequest request;
+    private String versionWritten;
+
+    Completing(HttpServletRequest request, HttpServletResponse response) {
       super(response);
+      this.request = request;
     }
 
     void complete() {
@@ -74,6 +113,7 @@ public class SessionCookieAttributes extends HttpFilter {
       if (response.isCommitted()) {
         return;
       }
+      writeSessionVersion(response);
       List<String> cookies = new ArrayList<>(response.getHeaders(SET_COOKIE));
       if (cookies.stream().allMatch(c -> completed(c).equals(c))) {
         return;
@@ -85,6 +125,27 @@ public class SessionCookieAttributes extends HttpFilter {
           response.addHeader(SET_COOKIE, completed(cookies.get(i)));
         }
       }
+    }
+
+    /**
+     * Payara writes {@value #SESSION_VERSION} itself while it commits the answer, after every
+     * filter, so it cannot be completed like the session cookie. Written here first, as Payara
+     * would write it but {@code Partitioned}, a browser that drops Payara's own (an unpartitioned
+     * cookie inside cTrader's iframe) still has this one; where both are kept they carry the same
+     * version. The versions come from the request attribute Payara writes its cookie from.
+     */
+    private void writeSessionVersion(HttpServletResponse response) {
+      if (!secure || !(request.getAttribute(SESSION_VERSIONS) instanceof Map<?, ?> versions)) {
+        return;
+      }
+      String value = sessionVersion(versions);
+      if (value.isEmpty() || value.equals(versionWritten)) {
+        return;
+      }
+      response.addHeader(
+          SET_COOKIE,
+          SESSION_VERSION + "=" + value + "; Path=/; Secure; HttpOnly; SameSite=None; Partitioned");
+      versionWritten = value;
     }
 
     @Override

@@ -7,14 +7,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.brokersso.user.control.ClientAddress;
 import org.brokersso.user.control.FailureLimit;
 import org.brokersso.user.control.RecentFailures;
+import org.brokersso.user.control.ThrottleCounters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,10 +30,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Behind a reverse proxy the server must report the client's address (as for the login throttle),
  * or every caller shares the proxy's counter.
  *
- * <p>In memory, per server instance, at most {@code sso.crm-api-token.tracked-addresses} addresses
- * (forgotten ones dropped first, then the oldest). What the defaults allow one address: 5 guesses
- * at once, 7 more in the next two minutes, then one a minute (instead of some 160 a second); the
- * real defence is the password's length (live mode demands 16 characters).
+ * <p>Counted across every instance of a cluster ({@link ThrottleCounters}, in the database), so
+ * several instances allow one address no more than one does. What the defaults allow one address: 5
+ * guesses at once, 7 more in the next two minutes, then one a minute (instead of some 160 a
+ * second); the real defence is the password's length (live mode demands 16 characters).
  */
 @ApplicationScoped
 public class CrmApiBackOff {
@@ -43,19 +41,17 @@ public class CrmApiBackOff {
   private Clock clock;
   private FailureLimit limit;
   private Duration window;
-  private int bound;
-  private final Map<String, RecentFailures> failures = new ConcurrentHashMap<>();
-  private final ReentrantLock trimming = new ReentrantLock();
+  private ThrottleCounters counters;
 
   CrmApiBackOff() {} // for CDI's client proxy
 
   @Inject
   CrmApiBackOff(
       Clock clock,
+      ThrottleCounters counters,
       @ConfigProperty(name = "sso.crm-api-token.free-failures") int free,
       @ConfigProperty(name = "sso.crm-api-token.max-delay") Duration maxDelay,
-      @ConfigProperty(name = "sso.crm-api-token.failure-window") Duration window,
-      @ConfigProperty(name = "sso.crm-api-token.tracked-addresses") int trackedAddresses) {
+      @ConfigProperty(name = "sso.crm-api-token.failure-window") Duration window) {
     if (free < 0) {
       throw new IllegalStateException(
           "sso.crm-api-token.free-failures must not be negative, not " + free);
@@ -68,14 +64,10 @@ public class CrmApiBackOff {
       throw new IllegalStateException(
           "sso.crm-api-token.failure-window must be a positive duration, not " + window);
     }
-    if (trackedAddresses < 1) {
-      throw new IllegalStateException(
-          "sso.crm-api-token.tracked-addresses must be at least 1, not " + trackedAddresses);
-    }
     this.clock = clock;
+    this.counters = counters;
     this.limit = new FailureLimit(free, maxDelay);
     this.window = window;
-    this.bound = trackedAddresses;
   }
 
   /** Created at deployment, so that a bad setting stops the start rather than the first call. */
@@ -84,13 +76,9 @@ public class CrmApiBackOff {
   /** How long this address must wait before its next attempt; empty: it may try now. */
   public Optional<Duration> waitBefore(String address) {
     Instant now = clock.instant();
-    String key = ClientAddress.key(address);
-    RecentFailures recent = failures.get(key);
-    if (recent == null) {
-      return Optional.empty();
-    }
-    if (recent.forgottenAt(now, limit, window)) {
-      failures.remove(key, recent);
+    String key = key(address);
+    RecentFailures recent = counters.read(List.of(key)).get(key);
+    if (recent == null || !recent.imposeAWait(limit) || recent.forgottenAt(now, limit, window)) {
       return Optional.empty();
     }
     Instant allowed = recent.nextAttempt(limit);
@@ -100,40 +88,19 @@ public class CrmApiBackOff {
   /** A wrong password from this address. */
   public void failed(String address) {
     Instant now = clock.instant();
-    failures.merge(
-        ClientAddress.key(address),
-        RecentFailures.first(now),
-        (recent, first) -> recent.forgottenAt(now, limit, window) ? first : recent.plusOne(now));
-    if (failures.size() > bound) {
-      trim(now);
-    }
+    counters.add(
+        key(address),
+        now,
+        recent -> recent.forgottenAt(now, limit, window),
+        recent -> recent.forgetAt(limit, window));
   }
 
   /** The right password: this address's failures are forgiven. */
   public void succeeded(String address) {
-    failures.remove(ClientAddress.key(address));
+    counters.forget(List.of(key(address)));
   }
 
-  /** How many addresses are tracked, for the test of the bound. */
-  int trackedAddresses() {
-    return failures.size();
-  }
-
-  private void trim(Instant now) {
-    if (!trimming.tryLock()) {
-      return;
-    }
-    try {
-      failures.entrySet().removeIf(e -> e.getValue().forgottenAt(now, limit, window));
-      if (failures.size() > bound) {
-        failures.entrySet().stream()
-            .sorted(Comparator.comparing(e -> e.getValue().last()))
-            .limit(failures.size() - (bound - bound / 10))
-            .toList()
-            .forEach(e -> failures.remove(e.getKey(), e.getValue()));
-      }
-    } finally {
-      trimming.unlock();
-    }
+  private static String key(String address) {
+    return "crm-api|" + ClientAddress.key(address);
   }
 }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.brokersso.setup.control.SettingsChecked;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -58,12 +56,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * client's as the screen sees it; an IPv6 address counts as its /64, because a subscriber usually
  * holds the whole /64 and can pick any address in it.
  *
- * <p>The counters live in this server instance's memory. In a cluster each node counts for itself,
- * which multiplies the allowances by the number of nodes; that is accepted because the waits still
- * double on every node, so an attacker gains a factor of a few, not a way round, and a shared store
- * would put a database write in every failed login. A restart forgets the counters too. At most
- * {@code user.login.tracked-keys} keys (100,000: some tens of MB) are kept: when the table is full,
- * forgotten counters go first, then the oldest, so random e-mails cannot exhaust the memory.
+ * <p>The counters are shared by every instance of a cluster ({@link ThrottleCounters}, in the
+ * database), so a cluster of any size allows what one instance allows, and a restart forgets
+ * nothing. Counters past their use are deleted, so random e-mails cannot grow the table without
+ * bound: a failed login costs a PBKDF2 hash first ({@code user.password.hashing-concurrency}).
  */
 @ApplicationScoped
 public class LoginThrottle implements SettingsChecked {
@@ -75,34 +71,26 @@ public class LoginThrottle implements SettingsChecked {
   private FailureLimit pair;
   private FailureLimit address;
   private FailureLimit account;
-  private int keyBound;
-  private final Map<Key, RecentFailures> failures = new ConcurrentHashMap<>();
-  private final ReentrantLock trimming = new ReentrantLock();
+  private ThrottleCounters counters;
 
   LoginThrottle() {} // for CDI's client proxy
 
   @Inject
   LoginThrottle(
       Clock clock,
+      ThrottleCounters counters,
       @ConfigProperty(name = "user.login.failure-window") Duration window,
       @ConfigProperty(name = "user.login.free-failures") int pairFree,
       @ConfigProperty(name = "user.login.address-free-failures") int addressFree,
       @ConfigProperty(name = "user.login.account-free-failures") int accountFree,
       @ConfigProperty(name = "user.login.max-delay") Duration maxDelay,
-      @ConfigProperty(name = "user.login.account-max-delay") Duration accountMaxDelay,
-      @ConfigProperty(name = "user.login.tracked-keys") int trackedKeys) {
+      @ConfigProperty(name = "user.login.account-max-delay") Duration accountMaxDelay) {
     if (window.isNegative() || window.isZero()) {
       throw new IllegalStateException(
           "user.login.failure-window must be a positive duration, not " + window);
     }
-    if (trackedKeys < Scope.values().length) { // one failure adds a key of each scope
-      throw new IllegalStateException(
-          "user.login.tracked-keys must be at least "
-              + Scope.values().length
-              + ", not "
-              + trackedKeys);
-    }
     this.clock = clock;
+    this.counters = counters;
     this.window = window;
     this.pair = limit(pairFree, maxDelay, "user.login.free-failures", "user.login.max-delay");
     this.address =
@@ -113,7 +101,6 @@ public class LoginThrottle implements SettingsChecked {
             accountMaxDelay,
             "user.login.account-free-failures",
             "user.login.account-max-delay");
-    this.keyBound = trackedKeys;
   }
 
   /**
@@ -130,11 +117,14 @@ public class LoginThrottle implements SettingsChecked {
   public Optional<Duration> waitBefore(String account, Long userId, String address) {
     Instant now = clock.instant();
     Instant allowed = now;
-    for (Key key : keys(account, userId, address)) {
-      RecentFailures recent = failures.get(key);
-      if (recent != null && recent.forgottenAt(now, limit(key), window)) {
-        failures.remove(key, recent);
-      } else if (recent != null && recent.nextAttempt(limit(key)).isAfter(allowed)) {
+    List<Key> keys = keys(account, userId, address);
+    Map<String, RecentFailures> counted = counters.read(keys.stream().map(Key::text).toList());
+    for (Key key : keys) {
+      RecentFailures recent = counted.get(key.text());
+      if (recent != null
+          && recent.imposeAWait(limit(key))
+          && !recent.forgottenAt(now, limit(key), window)
+          && recent.nextAttempt(limit(key)).isAfter(allowed)) {
         allowed = recent.nextAttempt(limit(key));
       }
     }
@@ -146,19 +136,21 @@ public class LoginThrottle implements SettingsChecked {
     failed(account, null, address);
   }
 
-  /** A wrong password for the account {@code userId} (null: the e-mail is nobody's). */
+  /**
+   * A wrong password for the account {@code userId} (null: the e-mail is nobody's). The keys are
+   * counted in one order, so that two failures never wait for each other's keys in a cycle.
+   */
   public void failed(String account, Long userId, String address) {
     Instant now = clock.instant();
-    for (Key key : keys(account, userId, address)) {
-      failures.merge(
-          key,
-          RecentFailures.first(now),
-          (recent, first) ->
-              recent.forgottenAt(now, limit(key), window) ? first : recent.plusOne(now));
-    }
-    if (failures.size() > keyBound) {
-      trim(now);
-    }
+    keys(account, userId, address).stream()
+        .sorted(Comparator.comparing(Key::text))
+        .forEach(
+            key ->
+                counters.add(
+                    key.text(),
+                    now,
+                    recent -> recent.forgottenAt(now, limit(key), window),
+                    recent -> recent.forgetAt(limit(key), window)));
   }
 
   /**
@@ -171,42 +163,14 @@ public class LoginThrottle implements SettingsChecked {
   /** The right password for the account {@code userId}: its counters are forgiven too. */
   public void succeeded(String account, Long userId, String address) {
     String accountKey = accountKey(account);
-    failures.remove(new Key(Scope.PAIR, accountKey, ClientAddress.key(address)));
-    failures.remove(new Key(Scope.ACCOUNT, accountKey, ""));
+    List<Key> forgiven = new ArrayList<>();
+    forgiven.add(new Key(Scope.PAIR, accountKey, ClientAddress.key(address)));
+    forgiven.add(new Key(Scope.ACCOUNT, accountKey, ""));
     if (userId != null) {
-      failures.remove(new Key(Scope.USER_PAIR, userId.toString(), ClientAddress.key(address)));
-      failures.remove(new Key(Scope.USER, userId.toString(), ""));
+      forgiven.add(new Key(Scope.USER_PAIR, userId.toString(), ClientAddress.key(address)));
+      forgiven.add(new Key(Scope.USER, userId.toString(), ""));
     }
-  }
-
-  /** How many keys are tracked, for the test of the bound. */
-  int trackedKeys() {
-    return failures.size();
-  }
-
-  /**
-   * Drops forgotten counters and, if the table is still over its bound, the oldest down to nine
-   * tenths of it, so that the scan runs once per tenth of the table rather than on every failure.
-   * One thread trims while the others carry on; the bound may be overshot by the failures in
-   * flight.
-   */
-  private void trim(Instant now) {
-    if (!trimming.tryLock()) {
-      return;
-    }
-    try {
-      failures.entrySet().removeIf(e -> e.getValue().forgottenAt(now, limit(e.getKey()), window));
-      if (failures.size() > keyBound) {
-        int excess = failures.size() - (keyBound - keyBound / 10);
-        failures.entrySet().stream()
-            .sorted(Comparator.comparing(e -> e.getValue().last()))
-            .limit(excess)
-            .toList()
-            .forEach(e -> failures.remove(e.getKey(), e.getValue()));
-      }
-    } finally {
-      trimming.unlock();
-    }
+    counters.forget(forgiven.stream().map(Key::text).toList());
   }
 
   private List<Key> keys(String account, Long userId, String address) {
@@ -259,5 +223,11 @@ public class LoginThrottle implements SettingsChecked {
     USER
   }
 
-  private record Key(Scope scope, String account, String address) {}
+  private record Key(Scope scope, String account, String address) {
+
+    /** The counter's key: "login", the scope, the account and the address. */
+    String text() {
+      return "login|" + scope + "|" + account + "|" + address;
+    }
+  }
 }

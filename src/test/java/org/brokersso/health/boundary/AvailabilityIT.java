@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.brokersso.BlackBoxServer;
 import org.brokersso.ContractClient;
 import org.brokersso.PayaraMicroStart;
+import org.brokersso.ServerModeH2;
 import org.brokersso.TcpProxy;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
@@ -71,16 +72,7 @@ class AvailabilityIT {
 
   @BeforeAll
   static void startServerAndWatchItStart() throws Exception {
-    Path data = Path.of("target", "it-data", "availability").toAbsolutePath();
-    Files.createDirectories(data);
-    h2 =
-        Server.createTcpServer(
-                "-tcpPort",
-                Integer.toString(BlackBoxServer.freePort()),
-                "-ifNotExists",
-                "-baseDir",
-                data.toString())
-            .start();
+    h2 = ServerModeH2.start("availability");
     proxy = new TcpProxy(h2.getPort());
     int port = BlackBoxServer.freePort();
     base = URI.create("http://localhost:" + port + "/");
@@ -88,11 +80,8 @@ class AvailabilityIT {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Ddb.url=jdbc:h2:tcp://127.0.0.1:"
-                    + proxy.port()
-                    + "/outage-"
-                    + System.currentTimeMillis()
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000",
+                "-Ddb.url="
+                    + ServerModeH2.url(proxy.port(), "outage-" + System.currentTimeMillis()),
                 "-Ddb.user=sa",
                 "-Ddb.password=sa"));
     command.addAll(PayaraMicroStart.arguments(Path.of("target", "broker-sso.war"), port));

@@ -612,7 +612,9 @@ class ScreenSecurityIT extends ContractIT {
         for (String set : response.headers().allValues("Set-Cookie")) {
           String pair = set.split(";", 2)[0];
           String name = pair.split("=", 2)[0];
-          if (name.startsWith("__Host-BROKER_SSO_") || name.startsWith("BROKER_SSO_")) {
+          if (name.startsWith("__Host-BROKER_SSO_")
+              || name.startsWith("BROKER_SSO_")
+              || name.equals("JSESSIONIDVERSION")) { // Payara's, beside a replicated session
             cookies.put(name, pair.substring(name.length() + 1));
             setCookies.put(name.replace("__Host-", ""), set);
           }

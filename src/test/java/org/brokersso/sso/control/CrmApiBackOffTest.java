@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Optional;
 import org.brokersso.user.control.ManualClock;
+import org.brokersso.user.control.MemoryThrottleCounters;
 import org.junit.jupiter.api.Test;
 
 class CrmApiBackOffTest {
@@ -15,13 +16,10 @@ class CrmApiBackOffTest {
   private static final String GUESSER = "203.0.113.7";
 
   private final ManualClock clock = new ManualClock();
-  private final CrmApiBackOff backOff = backOff(10_000);
-
-  /** The registered defaults. */
-  private CrmApiBackOff backOff(int trackedAddresses) {
-    return new CrmApiBackOff(
-        clock, 5, Duration.ofMinutes(1), Duration.ofMinutes(15), trackedAddresses);
-  }
+  private final MemoryThrottleCounters counters = new MemoryThrottleCounters();
+  private final CrmApiBackOff backOff =
+      new CrmApiBackOff(
+          clock, counters, 5, Duration.ofMinutes(1), Duration.ofMinutes(15)); // the defaults
 
   /** Fails as a patient guesser would: each attempt once the back-off allows it. */
   private void failWhenAllowed(int times, String address) {
@@ -78,27 +76,16 @@ class CrmApiBackOffTest {
   }
 
   @Test
-  void theTableOfAddressesIsBounded() {
-    CrmApiBackOff small = backOff(100);
-    for (int i = 0; i < 1_000; i++) {
-      small.failed("10.0." + i / 256 + "." + i % 256);
-    }
-    assertTrue(small.trackedAddresses() <= 100, "tracked: " + small.trackedAddresses());
-  }
-
-  @Test
   void badSettingsStopTheStart() {
     assertThrows(
         IllegalStateException.class,
-        () -> new CrmApiBackOff(clock, -1, Duration.ofMinutes(1), Duration.ofMinutes(15), 10));
+        () ->
+            new CrmApiBackOff(clock, counters, -1, Duration.ofMinutes(1), Duration.ofMinutes(15)));
     assertThrows(
         IllegalStateException.class,
-        () -> new CrmApiBackOff(clock, 5, Duration.ofMillis(10), Duration.ofMinutes(15), 10));
+        () -> new CrmApiBackOff(clock, counters, 5, Duration.ofMillis(10), Duration.ofMinutes(15)));
     assertThrows(
         IllegalStateException.class,
-        () -> new CrmApiBackOff(clock, 5, Duration.ofMinutes(1), Duration.ZERO, 10));
-    assertThrows(
-        IllegalStateException.class,
-        () -> new CrmApiBackOff(clock, 5, Duration.ofMinutes(1), Duration.ofMinutes(15), 0));
+        () -> new CrmApiBackOff(clock, counters, 5, Duration.ofMinutes(1), Duration.ZERO));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,20 +15,17 @@ class LoginThrottleTest {
   private static final String HOME = "203.0.113.7";
 
   private final ManualClock clock = new ManualClock();
-  private final LoginThrottle throttle = throttle(100_000);
-
-  /** The registered defaults. */
-  private LoginThrottle throttle(int trackedKeys) {
-    return new LoginThrottle(
-        clock,
-        Duration.ofMinutes(15),
-        5,
-        20,
-        20,
-        Duration.ofMinutes(15),
-        Duration.ofSeconds(30),
-        trackedKeys);
-  }
+  private final MemoryThrottleCounters counters = new MemoryThrottleCounters();
+  private final LoginThrottle throttle =
+      new LoginThrottle(
+          clock,
+          counters,
+          Duration.ofMinutes(15),
+          5,
+          20,
+          20,
+          Duration.ofMinutes(15),
+          Duration.ofSeconds(30)); // the registered defaults
 
   private void fail(int times, String account, String address) {
     for (int i = 0; i < times; i++) {
@@ -172,40 +170,33 @@ class LoginThrottleTest {
   }
 
   @Test
-  void theTableKeepsToItsBoundAndDropsTheOldestCounters() {
-    LoginThrottle bounded = throttle(30);
-    for (int i = 0; i < 6; i++) {
-      bounded.failed("first@example.com", "192.0.2.1");
-    }
-    assertEquals(seconds(1), bounded.waitBefore("first@example.com", "192.0.2.1"));
-    for (int i = 0; i < 200; i++) {
-      clock.advance(Duration.ofMillis(100));
-      bounded.failed("random" + i + "@example.com", "198.51.100." + i);
-      assertTrue(bounded.trackedKeys() <= 30, bounded.trackedKeys() + " keys after " + i);
-    }
-    for (int i = 0; i < 6; i++) {
-      bounded.failed("last@example.com", "192.0.2.9");
-    }
-    assertEquals(
-        seconds(1), bounded.waitBefore("last@example.com", "192.0.2.9"), "the newest are kept");
-    assertEquals(
-        Optional.empty(),
-        bounded.waitBefore("first@example.com", "192.0.2.1"),
-        "the oldest were dropped");
+  void aFreeFailureStampedByAnInstanceWhoseClockRunsAheadImposesNoWait() {
+    ManualClock ahead = new ManualClock();
+    ahead.advance(Duration.ofMillis(40));
+    LoginThrottle other =
+        new LoginThrottle(
+            ahead,
+            counters,
+            Duration.ofMinutes(15),
+            5,
+            20,
+            20,
+            Duration.ofMinutes(15),
+            Duration.ofSeconds(30));
+    other.failed(TRADER, HOME); // counted by the other instance, on its clock
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME), "a free failure");
   }
 
   @Test
-  void forgottenCountersAreDroppedBeforeLiveOnes() {
-    LoginThrottle bounded = throttle(30);
-    for (int i = 0; i < 10; i++) {
-      bounded.failed("old" + i + "@example.com", "198.51.100." + i);
-    }
-    clock.advance(Duration.ofMinutes(16));
-    for (int i = 0; i < 6; i++) {
-      bounded.failed("live@example.com", "192.0.2.9");
-    }
-    assertEquals(3, bounded.trackedKeys(), "the 30 forgotten keys went, the 3 live ones stayed");
-    assertEquals(seconds(1), bounded.waitBefore("live@example.com", "192.0.2.9"));
+  void aCounterMayBeDroppedOnlyOnceItIsForgotten() {
+    fail(7, TRADER, HOME);
+    Instant last = clock.instant();
+    // 7 failures on the pair: a wait of 2 s, then the 15-minute window
+    assertEquals(
+        last.plusSeconds(2).plus(Duration.ofMinutes(15)),
+        counters.forgetAt("login|PAIR|" + TRADER + "|" + HOME));
+    clock.advance(Duration.ofSeconds(2).plus(Duration.ofMinutes(15)));
+    assertEquals(Optional.empty(), throttle.waitBefore(TRADER, HOME), "forgotten then");
   }
 
   @Test
@@ -244,20 +235,17 @@ class LoginThrottleTest {
     Duration tooShort = Duration.ofMillis(500);
     assertThrows(
         IllegalStateException.class,
-        () -> new LoginThrottle(clock, Duration.ZERO, 5, 20, 20, quarter, half, 100));
+        () -> new LoginThrottle(clock, counters, Duration.ZERO, 5, 20, 20, quarter, half));
     assertThrows(
         IllegalStateException.class,
-        () -> new LoginThrottle(clock, quarter, -1, 20, 20, quarter, half, 100));
+        () -> new LoginThrottle(clock, counters, quarter, -1, 20, 20, quarter, half));
     assertThrows(
         IllegalStateException.class,
-        () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, tooShort, 100));
-    assertThrows(
-        IllegalStateException.class,
-        () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, half, 2));
+        () -> new LoginThrottle(clock, counters, quarter, 5, 20, 20, quarter, tooShort));
     IllegalStateException named =
         assertThrows(
             IllegalStateException.class,
-            () -> new LoginThrottle(clock, quarter, 5, 20, 20, quarter, tooShort, 100));
+            () -> new LoginThrottle(clock, counters, quarter, 5, 20, 20, quarter, tooShort));
     assertTrue(named.getMessage().startsWith("user.login.account-max-delay"), named.getMessage());
   }
 }

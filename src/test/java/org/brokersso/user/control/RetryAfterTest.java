@@ -24,13 +24,13 @@ class RetryAfterTest {
     LoginThrottle throttle =
         new LoginThrottle(
             clock,
+            new MemoryThrottleCounters(),
             Duration.ofMinutes(15),
             5,
             20,
             20,
             Duration.ofMinutes(15),
-            Duration.ofSeconds(30),
-            100_000);
+            Duration.ofSeconds(30));
     String trader = "trader@example.com";
     String address = "203.0.113.7";
     for (int i = 0; i < 7; i++) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SignupMailLimitTest {
 
-  private final SignupMailLimit limit = new SignupMailLimit();
+  private final SignupMailLimit limit = new SignupMailLimit(new MemoryThrottleCounters());
   private final Instant start = Instant.parse("2026-01-01T00:00:00Z");
 
   @Test
