@@ -4,14 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.brokersso.BlackBoxServer;
 import org.brokersso.ContractClient;
 import org.brokersso.LoadBalancer;
 import org.brokersso.PayaraCluster;
@@ -63,6 +72,11 @@ class ClusterIT {
 
   private static final List<String> FIGURES = new ArrayList<>();
 
+  private static final int JOB_PERIOD_SECONDS = 2;
+
+  /** When both instances were serving, so their schedules ticking. */
+  private static long jobsSince;
+
   @BeforeAll
   static void startClusterBehindHaproxy() throws Exception {
     TestMailbox.start();
@@ -75,8 +89,16 @@ class ClusterIT {
         new PayaraCluster(
             List.of("a", "b"),
             dbUrl,
-            // the same form-token key on every instance (README: screen.form-token.key)
-            List.of("-Dscreen.form-token.key=Y2x1c3Rlci10ZXN0LWZvcm0tdG9rZW4ta2V5LTMyYnl0ZXM="));
+            List.of(
+                // the same form-token key on every instance (README: screen.form-token.key)
+                "-Dscreen.form-token.key=Y2x1c3Rlci10ZXN0LWZvcm0tdG9rZW4ta2V5LTMyYnl0ZXM=",
+                // the scheduled jobs on (the other test servers run none), the report every
+                // JOB_PERIOD on both instances: the lease must let one of them run it per period
+                "-Djobs.enabled=true",
+                "-Djobs.report.period=PT" + JOB_PERIOD_SECONDS + "S",
+                "-Djobs.purge.period=PT1H",
+                "-Djobs.retry.period=PT1H"));
+    jobsSince = System.nanoTime();
     balancer = new LoadBalancer(cluster.instances());
   }
 
@@ -239,6 +261,71 @@ class ClusterIT {
 
   @Test
   @Order(5)
+  @DisplayName(
+      "a scheduled job ticks on both instances but runs once per period: the other instance finds"
+          + " the lease taken")
+  void jobRunsOncePerPeriod() {
+    double elapsed = (System.nanoTime() - jobsSince) / 1e9;
+    Map<String, Integer> ran = new TreeMap<>();
+    Map<String, Integer> skipped = new TreeMap<>();
+    for (PayaraCluster.Instance instance : cluster.instances()) {
+      String metrics = operatorMetrics(instance);
+      ran.put(instance.name(), jobRuns(metrics, "ran"));
+      skipped.put(instance.name(), jobRuns(metrics, "skipped"));
+    }
+    int runs = ran.values().stream().mapToInt(Integer::intValue).sum();
+    int periods = (int) Math.ceil(elapsed / JOB_PERIOD_SECONDS);
+    FIGURES.add(
+        String.format(
+            "report job every %d s for %.0f s (at most %d periods): ran %s, skipped %s",
+            JOB_PERIOD_SECONDS, elapsed, periods, ran, skipped));
+    assertTrue(runs >= 1, "the report job ran: " + ran);
+    assertTrue(runs <= periods + 1, "at most one run per period: " + ran + " in " + elapsed + " s");
+    for (String name : ran.keySet()) {
+      assertTrue(
+          ran.get(name) + skipped.get(name) >= 1, name + " ticked: " + ran + " / " + skipped);
+    }
+    assertTrue(
+        skipped.values().stream().mapToInt(Integer::intValue).sum() >= 1,
+        "a tick found the lease taken: " + skipped);
+  }
+
+  private static String operatorMetrics(PayaraCluster.Instance instance) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(instance.base().resolve("operator/metrics"))
+                      .timeout(Duration.ofSeconds(60))
+                      .header(
+                          "Authorization",
+                          "Basic "
+                              + Base64.getEncoder()
+                                  .encodeToString(
+                                      ("monitoring:" + BlackBoxServer.OPERATOR_PASSWORD)
+                                          .getBytes(StandardCharsets.UTF_8)))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int jobRuns(String metrics, String outcome) {
+    Matcher m =
+        Pattern.compile(
+                "\\nbrokersso_job_runs_total\\{job=\"report\",outcome=\"" + outcome + "\"} (\\d+)")
+            .matcher("\n" + metrics);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  @Test
+  @Order(6)
   @DisplayName(
       "an instance killed mid-session: the trader stays signed in and the next form post works")
   void failover() {
