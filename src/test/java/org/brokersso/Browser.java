@@ -405,11 +405,16 @@ public final class Browser implements AutoCloseable {
         .build();
   }
 
-  /** The browser's session and form cookies for this server, as a Cookie header. */
+  /**
+   * The browser's session and form cookies for this server, as a Cookie header; with Payara's
+   * session version ({@code JSESSIONIDVERSION}), without which a distributable WAR's session is not
+   * found.
+   */
   private String productCookies() {
     StringJoiner cookies = new StringJoiner("; ");
     for (org.openqa.selenium.Cookie cookie : driver.manage().getCookies()) {
-      if (cookie.getName().contains("BROKER_SSO_")) {
+      if (cookie.getName().contains("BROKER_SSO_")
+          || cookie.getName().equals("JSESSIONIDVERSION")) {
         cookies.add(cookie.getName() + "=" + cookie.getValue());
       }
     }
