@@ -154,6 +154,9 @@ public final class BlackBoxServer implements BeforeAllCallback {
         // no scheduled jobs: the purge reads the test clock, which tests move weeks ahead, and a
         // retry run would push ribbons while a test counts them (InServerSandboxIT runs the jobs)
         "-Djobs.enabled=false",
+        // successful 4.3 calls reach the audit trail aggregated per period: short here, so that
+        // AuthorizeResourceIT sees the aggregated row without waiting a minute
+        "-Dsso.access-token.verify-audit.period=PT1S",
         // a page on 127.0.0.1 (another site than localhost) may frame the screens, as cTrader does
         // (ScreenSecurityIT#embeddedWithThirdPartyCookiesBlocked)
         "-Dscreen.frame-ancestors='self' https://app.ctrader.com http://127.0.0.1:*");

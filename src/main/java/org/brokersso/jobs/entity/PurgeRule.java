@@ -21,6 +21,8 @@ public enum PurgeRule {
           + " AND NOT EXISTS (SELECT 1 FROM inapp_token i WHERE i.one_time_token_id = one_time_token.id)",
       false),
   CRM_API_TOKENS("crm_api_token", "expires_at < :cutoff", false),
+  TOKEN_REVOCATIONS("token_revocation", "recorded_at < :cutoff", false),
+  TOKEN_CACHE_PEERS("token_cache_peer", "seen_at < :cutoff", false),
   PASSWORD_RESET_TOKENS("password_reset_token", "expires_at < :cutoff", false),
   AUDIT_EVENTS("audit_event", "occurred_at < :cutoff", true);
 

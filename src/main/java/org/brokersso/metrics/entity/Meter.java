@@ -30,6 +30,12 @@ public enum Meter {
           + " unreachable), with their latency",
       "call",
       "outcome"),
+  ACCESS_TOKEN_CACHE(
+      "brokersso_access_token_cache_total",
+      Kind.COUNTER,
+      "Calls 4.3 by where the access token was found (hit: this instance's memory; miss: the"
+          + " database)",
+      "outcome"),
   THROTTLED(
       "brokersso_throttled_total",
       Kind.COUNTER,

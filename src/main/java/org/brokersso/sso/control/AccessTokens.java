@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
 import org.brokersso.audit.entity.AuditEvent;
+import org.brokersso.persistence.Refusal;
+import org.brokersso.sso.control.AccessTokenCache.Verified;
 import org.brokersso.sso.entity.AccessToken;
 import org.brokersso.sso.entity.ContractError;
 import org.brokersso.sso.entity.ContractViolation;
@@ -39,6 +42,7 @@ public class AccessTokens {
   @Inject InAppTokens inAppTokens;
   @Inject AuditTrail audit;
   @Inject Refusals refusals;
+  @Inject RevocationFeed feed;
   @Inject Clock clock;
 
   @Inject
@@ -56,12 +60,14 @@ public class AccessTokens {
 
   public record Minted(String value, AccessToken stored) {}
 
-  /** Call 4.3: the live token with this value, or the contract's refusal. */
-  public AccessToken verify(String token) {
+  /**
+   * Call 4.3 from the database, when {@link AccessTokenCache} does not know the token: what the
+   * live token with this value is, or the contract's refusal (audited in full). A success writes
+   * nothing: {@link VerificationTally} counts it.
+   */
+  @Transactional(dontRollbackOn = Refusal.class) // reached outside any boundary (AutomaticRelogin)
+  public Verified verify(String token) {
     Instant now = clock.instant();
-    if (token == null || token.isEmpty()) {
-      throw new ContractViolation(ContractError.MISSING_PARAMETER, "accessToken is required");
-    }
     if (!TokenKind.ACCESS.isWellFormed(token)) {
       throw refused(null, null, ContractError.TOKEN_MALFORMED, "Access token is not valid");
     }
@@ -76,11 +82,14 @@ public class AccessTokens {
     if (stored.isExpiredAt(now)) {
       throw refused(hash, stored.user(), ContractError.TOKEN_EXPIRED, "Access token expired");
     }
-    audit.record(
-        AuditEvent.success(now, Refusals.CTRADER, AuditAction.ACCESS_TOKEN_VERIFY)
-            .user(stored.user().id(), stored.user().ctidUserId())
-            .token(hash));
-    return stored;
+    User user = stored.user();
+    return new Verified(
+        stored.id(),
+        user.id(),
+        user.ctidUserId(),
+        stored.oneTimeTokenId(),
+        stored.expiresAt(),
+        inAppTokens.isBoundTo(token));
   }
 
   /**
@@ -104,6 +113,7 @@ public class AccessTokens {
       inAppTokens.revokeForAccessToken(accessToken.id(), now);
       // the client-area sessions signed in so far end too (§6.12: "ends the matching session")
       users.endScreenSessions(accessToken.user());
+      feed.revoked(accessToken.user().id());
       audit.record(event.detail("logout; screen sessions ended"));
     } else {
       audit.record(event.detail("logout: no such live token for this user, nothing revoked"));
@@ -128,6 +138,9 @@ public class AccessTokens {
             .setParameter("userId", user.id())
             .setParameter("now", now.toEpochMilli())
             .executeUpdate();
+    if (revoked > 0) {
+      feed.revoked(user.id()); // so no instance answers 4.3 from memory with them
+    }
     audit.record(
         AuditEvent.success(now, "user", AuditAction.ACCESS_TOKEN_REVOKE)
             .user(user.id(), user.ctidUserId())
@@ -153,6 +166,9 @@ public class AccessTokens {
             .executeUpdate();
     // every inappToken of the session carries the OT token it descends from
     inAppTokens.revokeForOneTimeToken(replayed.id(), now);
+    if (revoked > 0) {
+      feed.revoked(replayed.user().id());
+    }
     audit.record(
         AuditEvent.success(now, Refusals.CTRADER, AuditAction.ACCESS_TOKEN_REVOKE)
             .user(replayed.user().id(), replayed.user().ctidUserId())

@@ -93,6 +93,18 @@ public class CrmApiTokens {
     return token.value();
   }
 
+  /**
+   * Whether this instance already found the token live and it has not expired since: no query and
+   * no transaction, so the calls cTrader makes with a known token begin none for their check.
+   */
+  public boolean isKnownLive(String token) {
+    if (!TokenKind.CRM_API.isWellFormed(token)) {
+      return false;
+    }
+    Instant cachedExpiry = verified.get(TokenHasher.hash(token));
+    return cachedExpiry != null && clock.instant().isBefore(cachedExpiry);
+  }
+
   /** Refuses with 403 {@code CH_CLIENT_AUTH_FAILURE} unless the token is one of ours and live. */
   @Transactional(dontRollbackOn = Refusal.class) // called by a filter, outside any boundary
   public void verify(String token) {

@@ -4,11 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.brokersso.audit.entity.AuditAction;
+import org.brokersso.sso.control.AccessTokenCache.Verified;
+import org.brokersso.sso.entity.AccessToken;
 import org.brokersso.sso.entity.ContractError;
 import org.brokersso.sso.entity.ContractViolation;
 import org.brokersso.sso.entity.InAppToken;
@@ -41,24 +49,92 @@ public class InAppTokens {
   Duration ttl;
 
   /**
-   * A new token bound to the exchange (and access token, if any) it accompanies; empty when
-   * disabled.
+   * Call 4.2 without "keep me logged in": a new random token bound to the exchange it accompanies,
+   * living as long as an access token would; empty when disabled.
    */
-  public Optional<String> issue(
-      User user, long oneTimeTokenId, Long accessTokenId, Instant expiresAt) {
+  public Optional<String> issue(User user, long oneTimeTokenId) {
     if (!enabled) {
       return Optional.empty();
     }
     TokenMint.MintedToken token = mint.mint(TokenKind.INAPP);
-    em.persist(
-        new InAppToken(
-            token.hash(), user.id(), oneTimeTokenId, accessTokenId, clock.instant(), expiresAt));
+    Instant now = clock.instant();
+    em.persist(new InAppToken(token.hash(), user.id(), oneTimeTokenId, null, now, now.plus(ttl)));
     return Optional.of(token.value());
   }
 
-  /** Lifetime of an inappToken issued without an access token: as long as one would have lived. */
-  public Instant defaultExpiry(Instant now) {
-    return now.plus(ttl);
+  /**
+   * Call 4.2 with "keep me logged in": the token bound to the new access token ({@link #boundTo}),
+   * stored now, so that every 4.3 with that access token hands back the same one without a write.
+   */
+  public Optional<String> issueBoundTo(User user, AccessTokens.Minted access) {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    String value = boundTo(access.value());
+    AccessToken stored = access.stored();
+    em.persist(
+        new InAppToken(
+            TokenHasher.hash(value),
+            user.id(),
+            stored.oneTimeTokenId(),
+            stored.id(),
+            clock.instant(),
+            stored.expiresAt()));
+    return Optional.of(value);
+  }
+
+  /**
+   * The inappToken that belongs to an access token: HMAC-SHA256 keyed with the access token's value
+   * over a fixed label, in the inappToken's format. It carries the access token's 256 bits of
+   * chance, reveals nothing of it, and cannot be computed from anything stored (only hashes are),
+   * so 4.3 can answer it again at every launch without storing a new one
+   * (docs/contract-choices.md).
+   */
+  public static String boundTo(String accessTokenValue) {
+    try {
+      Mac hmac = Mac.getInstance("HmacSHA256");
+      hmac.init(new SecretKeySpec(accessTokenValue.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] derived = hmac.doFinal(BOUND_LABEL);
+      return TokenKind.INAPP.prefix()
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(derived);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
+    }
+  }
+
+  private static final byte[] BOUND_LABEL =
+      "broker-sso inappToken of an access token, v1".getBytes(StandardCharsets.UTF_8);
+
+  /** The inappToken 4.3 answers with this access token; empty when disabled. */
+  public Optional<String> answerFor(String accessTokenValue) {
+    return enabled ? Optional.of(boundTo(accessTokenValue)) : Optional.empty();
+  }
+
+  /**
+   * Whether the token {@link #boundTo} this access token is stored (those of 4.2 since V15 are).
+   */
+  public boolean isBoundTo(String accessTokenValue) {
+    return !enabled
+        || !em.createNamedQuery(InAppToken.BY_HASH, InAppToken.class)
+            .setParameter("hash", TokenHasher.hash(boundTo(accessTokenValue)))
+            .getResultList()
+            .isEmpty();
+  }
+
+  /**
+   * Stores the token {@link #boundTo} an access token minted before it had one (an older 4.2); an
+   * instance that lost the race to store it finds it stored.
+   */
+  @Transactional
+  public void bind(String accessTokenValue, Verified verified) {
+    em.persist(
+        new InAppToken(
+            TokenHasher.hash(boundTo(accessTokenValue)),
+            verified.userId(),
+            verified.oneTimeTokenId(),
+            verified.accessTokenId(),
+            clock.instant(),
+            verified.expiresAt()));
   }
 
   /**

@@ -123,13 +123,9 @@ public class OneTimeTokens {
     Optional<AccessTokens.Minted> access =
         token.keepLoggedIn() ? Optional.of(accessTokens.mintFrom(token, now)) : Optional.empty();
     Optional<String> inapp =
-        inAppTokens.issue(
-            user,
-            token.id(),
-            access.map(a -> a.stored().id()).orElse(null),
-            access
-                .map(a -> a.stored().expiresAt())
-                .orElseGet(() -> inAppTokens.defaultExpiry(now)));
+        access.isPresent()
+            ? inAppTokens.issueBoundTo(user, access.get())
+            : inAppTokens.issue(user, token.id());
     audit.record(
         AuditEvent.success(now, Refusals.CTRADER, AuditAction.OT_TOKEN_EXCHANGE)
             .user(user.id(), user.ctidUserId())

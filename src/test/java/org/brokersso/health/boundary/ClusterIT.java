@@ -345,6 +345,73 @@ class ClusterIT {
   @Test
   @Order(6)
   @DisplayName(
+      "an access token remembered by instance b is refused by b at once after a revocation on a:"
+          + " 4.5 logout, and the replay of the one-time token it came from")
+  void revocationReachesTheOtherInstanceAtOnce() {
+    ContractClient a = new ContractClient(cluster.named("a").base());
+    ContractClient b = new ContractClient(cluster.named("b").base());
+    String crmApiToken = a.crmApiToken();
+
+    long loggedOut = ContractClient.newUserId();
+    String accessToken =
+        a.exchange(crmApiToken, a.login(loggedOut, true))
+            .expect(200)
+            .json()
+            .getString("accessToken");
+    rememberedBy(b, crmApiToken, accessToken);
+    long started = System.nanoTime();
+    a.logout(crmApiToken, loggedOut, accessToken).expect(200);
+    long logoutMillis = (System.nanoTime() - started) / 1_000_000;
+    b.authorize(crmApiToken, accessToken).expectError(410, "CID_TOKEN_EXPIRED");
+
+    long replayed = ContractClient.newUserId();
+    String code = a.login(replayed, true);
+    String replayedAccess =
+        a.exchange(crmApiToken, code).expect(200).json().getString("accessToken");
+    rememberedBy(b, crmApiToken, replayedAccess);
+    started = System.nanoTime();
+    a.exchange(crmApiToken, code).expectError(410, "CID_TOKEN_EXPIRED");
+    long replayMillis = (System.nanoTime() - started) / 1_000_000;
+    b.authorize(crmApiToken, replayedAccess).expectError(410, "CID_TOKEN_EXPIRED");
+
+    FIGURES.add(
+        "4.3 remembered on b, revoked on a, refused on b at the next call: 4.5 answered in "
+            + logoutMillis
+            + " ms, the replay in "
+            + replayMillis
+            + " ms (each waits out sso.access-token.cache.staleness, 500 ms)");
+    assertTrue(
+        logoutMillis >= 500 && replayMillis >= 500,
+        "a revocation waits for the other instance's memory: "
+            + logoutMillis
+            + " / "
+            + replayMillis);
+  }
+
+  /** Verifies the token on the instance until it answers from memory (its hit counter moves). */
+  private static void rememberedBy(ContractClient instance, String crmApiToken, String token) {
+    PayaraCluster.Instance named =
+        cluster.instances().stream()
+            .filter(i -> i.base().equals(instance.base()))
+            .findFirst()
+            .orElseThrow();
+    instance.authorize(crmApiToken, token).expect(200);
+    int hits = cacheHits(operatorMetrics(named));
+    instance.authorize(crmApiToken, token).expect(200);
+    assertEquals(
+        hits + 1, cacheHits(operatorMetrics(named)), "the second 4.3 was answered from memory");
+  }
+
+  private static int cacheHits(String metrics) {
+    Matcher m =
+        Pattern.compile("\\nbrokersso_access_token_cache_total\\{outcome=\"hit\"} (\\d+)")
+            .matcher("\n" + metrics);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName(
       "an instance killed mid-session: the trader stays signed in and the next form post works")
   void failover() {
     assertTrue(trader != null, "the signup test signed a trader in");

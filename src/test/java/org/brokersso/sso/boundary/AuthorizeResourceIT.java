@@ -1,10 +1,11 @@
 package org.brokersso.sso.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.Map;
+import org.brokersso.AuditRows;
 import org.brokersso.ContractIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -14,10 +15,13 @@ import org.junit.jupiter.api.Test;
 class AuthorizeResourceIT extends ContractIT {
 
   private String accessToken;
+  private String inappTokenOfTheLogin;
 
   @BeforeEach
   void loggedInWithKeepMeLoggedIn() {
-    accessToken = session().getString("accessToken");
+    JsonObject session = session();
+    accessToken = session.getString("accessToken");
+    inappTokenOfTheLogin = session.getString("inappToken");
   }
 
   @Test
@@ -27,9 +31,35 @@ class AuthorizeResourceIT extends ContractIT {
     JsonObject second = ctrader.authorize(crmApiToken, accessToken).expect(200).json();
     assertEquals(userId, first.getJsonNumber("userId").longValueExact());
     assertEquals(userId, second.getJsonNumber("userId").longValueExact());
-    // never a new access token; a fresh inappToken each time
+    // never a new access token; the inappToken bound to the access token, the login's own
+    // (docs/contract-choices.md), and 4.4 takes it
     assertEquals(false, first.containsKey("accessToken"));
-    assertNotEquals(first.getString("inappToken"), second.getString("inappToken"));
+    assertEquals(inappTokenOfTheLogin, first.getString("inappToken"));
+    assertEquals(inappTokenOfTheLogin, second.getString("inappToken"));
+    ctrader.generate(crmApiToken, userId, second.getString("inappToken")).expect(200);
+  }
+
+  @Test
+  @DisplayName(
+      "a launch writes no audit row of its own: the successes of a period are one aggregated row,"
+          + " refusals one row each")
+  void successesAreAuditedAggregated() throws InterruptedException {
+    for (int launch = 0; launch < 5; launch++) {
+      ctrader.authorize(crmApiToken, accessToken).expect(200);
+    }
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+    while (AuditRows.count(accessToken, "ACCESS_TOKEN_VERIFY", "SUCCESS") == 0
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    // the black-box server writes the counts every second (BlackBoxServer); five launches in
+    // well under a second make one or two rows, never five
+    int rows = AuditRows.count(accessToken, "ACCESS_TOKEN_VERIFY", "SUCCESS");
+    assertTrue(rows >= 1 && rows <= 2, "aggregated rows: " + rows);
+    ctrader.logout(crmApiToken, userId, accessToken).expect(200);
+    ctrader.authorize(crmApiToken, accessToken).expectError(410, "CID_TOKEN_EXPIRED");
+    ctrader.authorize(crmApiToken, accessToken).expectError(410, "CID_TOKEN_EXPIRED");
+    assertEquals(2, AuditRows.count(accessToken, "ACCESS_TOKEN_VERIFY", "REFUSED"));
   }
 
   @Test
@@ -57,7 +87,10 @@ class AuthorizeResourceIT extends ContractIT {
   }
 
   @Test
+  @DisplayName("a token verified (so remembered by the server) is refused at once after 4.5")
   void aRevokedTokenNoLongerVerifies() {
+    ctrader.authorize(crmApiToken, accessToken).expect(200);
+    ctrader.authorize(crmApiToken, accessToken).expect(200);
     ctrader.logout(crmApiToken, userId, accessToken).expect(200);
     ctrader.authorize(crmApiToken, accessToken).expectError(410, "CID_TOKEN_EXPIRED");
   }
