@@ -51,6 +51,24 @@ public class ConfiguredDataSource implements DataSource {
     return t;
   }
 
+  /**
+   * Connector/J settings that spare a round trip per connection hand-out, unless {@code db.url}
+   * sets them. Measured in MariaDB's general log (docs/benchmarks.md): with the driver's defaults
+   * every hand-out of a pooled connection sent {@code SET autocommit=1} and {@code
+   * SELECT @@session.tx_isolation} (the pool resetting and checking what it already knows), two or
+   * three times per call 4.2. {@code useLocalSessionState} lets the driver answer those from what
+   * it tracked itself, which is exact as long as nothing changes the session by SQL (nothing here
+   * does); the statement cache keeps each statement's parse.
+   */
+  static final java.util.Map<String, String> MYSQL_DEFAULTS =
+      java.util.Map.of(
+          "useLocalSessionState", "true",
+          "cachePrepStmts", "true",
+          "prepStmtCacheSize", "250",
+          "prepStmtCacheSqlLimit", "2048",
+          "cacheServerConfiguration", "true",
+          "maintainTimeStats", "false");
+
   /** The resolved URL, credentials and driver; resolved once, on the first connection. */
   record Target(String url, Properties credentials, Driver driver) {
     static Target fromConfig(Config config) throws SQLException {
@@ -62,6 +80,14 @@ public class ConfiguredDataSource implements DataSource {
       config
           .getOptionalValue("db.password", String.class)
           .ifPresent(p -> credentials.setProperty("password", p));
+      if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
+        MYSQL_DEFAULTS.forEach(
+            (key, value) -> {
+              if (!url.contains(key + "=")) {
+                credentials.setProperty(key, value);
+              }
+            });
+      }
       if (url.startsWith("jdbc:h2:")) {
         Driver bundled = BundledH2.driver();
         if (bundled != null) {

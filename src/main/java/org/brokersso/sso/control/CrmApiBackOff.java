@@ -75,14 +75,37 @@ public class CrmApiBackOff {
 
   /** How long this address must wait before its next attempt; empty: it may try now. */
   public Optional<Duration> waitBefore(String address) {
+    return standing(address).waitBefore();
+  }
+
+  /**
+   * What the counters say of this address: its wait, and whether any failure is on record (when
+   * none is, the right password has nothing to forgive, and the call 4.1 writes nothing for it).
+   */
+  public Standing standing(String address) {
     Instant now = clock.instant();
     String key = key(address);
     RecentFailures recent = counters.read(List.of(key)).get(key);
-    if (recent == null || !recent.imposeAWait(limit) || recent.forgottenAt(now, limit, window)) {
-      return Optional.empty();
+    if (recent == null) {
+      return new Standing(Optional.empty(), false);
+    }
+    if (!recent.imposeAWait(limit) || recent.forgottenAt(now, limit, window)) {
+      return new Standing(Optional.empty(), true);
     }
     Instant allowed = recent.nextAttempt(limit);
-    return allowed.isAfter(now) ? Optional.of(Duration.between(now, allowed)) : Optional.empty();
+    return new Standing(
+        allowed.isAfter(now) ? Optional.of(Duration.between(now, allowed)) : Optional.empty(),
+        true);
+  }
+
+  /** An address's standing: see {@link #standing}. */
+  public record Standing(Optional<Duration> waitBefore, boolean failuresOnRecord) {}
+
+  /** The right password, with the standing read before it was checked. */
+  public void succeeded(String address, Standing before) {
+    if (before.failuresOnRecord()) {
+      succeeded(address);
+    }
   }
 
   /** A wrong password from this address. */

@@ -61,7 +61,8 @@ public class CrmApiTokens {
    */
   public String issue(String password, String clientAddress) {
     Instant now = clock.instant();
-    Optional<Duration> wait = backOff.waitBefore(clientAddress);
+    CrmApiBackOff.Standing standing = backOff.standing(clientAddress);
+    Optional<Duration> wait = standing.waitBefore();
     if (wait.isPresent()) {
       metrics.increment(Meter.THROTTLED, "crm_api_token");
       refusals.refuse(
@@ -84,7 +85,7 @@ public class CrmApiTokens {
           null,
           null);
     }
-    backOff.succeeded(clientAddress);
+    backOff.succeeded(clientAddress, standing);
     TokenMint.MintedToken token = mint.mint(TokenKind.CRM_API);
     em.persist(new CrmApiToken(token.hash(), now, now.plus(ttl)));
     audit.record(
