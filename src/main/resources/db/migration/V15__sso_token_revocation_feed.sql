@@ -15,7 +15,10 @@ CREATE INDEX ix_token_revocation_recorded_at ON token_revocation (recorded_at);
 -- token_cache_peer: the instances that answer from such a cache, with when each last polled (epoch
 -- milliseconds). A revocation returns only after the staleness bound when another instance polled
 -- lately, so no instance answers 4.3 from a cache that has not seen it.
+-- Rows of instances that stopped without leaving are purged by the purge job (jobs/PurgeRule).
 CREATE TABLE token_cache_peer (
-  instance VARCHAR(128) NOT NULL PRIMARY KEY,
-  seen_at  BIGINT NOT NULL
+  id       BIGINT AUTO_INCREMENT PRIMARY KEY,
+  instance VARCHAR(128) NOT NULL,
+  seen_at  BIGINT NOT NULL,
+  CONSTRAINT uk_token_cache_peer_instance UNIQUE (instance)
 );
