@@ -3,16 +3,12 @@ package org.brokersso.sso.boundary;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.brokersso.setup.control.ApplicationStart;
@@ -21,11 +17,15 @@ import org.brokersso.sso.control.VerificationTally;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs, on every instance and on the runtime's default managed scheduled executor, what keeps call
- * 4.3's memory right and its successes in the audit trail: the read of the {@link RevocationFeed}
- * every {@code sso.access-token.cache.poll-period}, and the write of the {@link VerificationTally}
- * every {@code sso.access-token.verify-audit.period} and at shutdown. Unlike the jobs package's
- * jobs these run on each instance, not once per cluster: each instance has its own memory.
+ * Runs, on every instance, what keeps call 4.3's memory right and its successes in the audit trail:
+ * the read of the {@link RevocationFeed} every {@code sso.access-token.cache.poll-period}, and the
+ * write of the {@link VerificationTally} every {@code sso.access-token.verify-audit.period} and at
+ * shutdown. Unlike the jobs package's jobs these run on each instance, not once per cluster: each
+ * instance has its own memory.
+ *
+ * <p>One thread of the runtime's default {@code ManagedThreadFactory}, not a periodic task of its
+ * scheduled executor: WildFly refuses a scheduled task while it is still starting ("container is
+ * suspended"), and a periodic task refused once is never run again, which left the memory unused.
  */
 @ApplicationScoped
 public class AccessTokenCacheSchedule {
@@ -35,8 +35,8 @@ public class AccessTokenCacheSchedule {
   /** After the schema migration (whose priority is lower). */
   static final int PRIORITY = 300;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
 
   @Inject
   @ConfigProperty(name = "sso.access-token.cache.enabled")
@@ -53,22 +53,35 @@ public class AccessTokenCacheSchedule {
   @Inject RevocationFeed feed;
   @Inject VerificationTally tally;
 
-  private final List<ScheduledFuture<?>> ticks = new CopyOnWriteArrayList<>();
+  private volatile boolean running;
+  private Thread worker;
 
   void start(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
-    if (enabled) {
-      ticks.add(
-          scheduler.scheduleWithFixedDelay(
-              this::poll, 0, pollPeriod.toMillis(), TimeUnit.MILLISECONDS));
-    }
-    ticks.add(
-        scheduler.scheduleWithFixedDelay(
-            this::flush, auditPeriod.toMillis(), auditPeriod.toMillis(), TimeUnit.MILLISECONDS));
+    running = true;
+    worker = threads.newThread(this::run);
+    worker.setName("brokersso-access-token-cache");
+    worker.setDaemon(true);
+    worker.start();
   }
 
-  private void poll() {
-    if (ApplicationStart.isServing()) {
-      feed.poll(); // never throws: a failed read leaves the memory unused until the next
+  private void run() {
+    long nextFlush = System.nanoTime() + auditPeriod.toNanos();
+    // without the memory, only the audit counts need the thread, once per audit period
+    long pause = (enabled ? pollPeriod : auditPeriod).toMillis();
+    while (running) {
+      if (enabled && ApplicationStart.isServing()) {
+        feed.poll(); // never throws: a failed read leaves the memory unused until the next
+      }
+      if (System.nanoTime() - nextFlush >= 0) {
+        flush();
+        nextFlush = System.nanoTime() + auditPeriod.toNanos();
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -84,7 +97,15 @@ public class AccessTokenCacheSchedule {
 
   @PreDestroy
   void stop() {
-    ticks.forEach(tick -> tick.cancel(false));
+    running = false;
+    if (worker != null) {
+      worker.interrupt();
+      try {
+        worker.join(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (enabled) {
       feed.leave();
     }

@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +16,7 @@ import java.util.regex.Pattern;
 import org.brokersso.BlackBoxServer;
 import org.brokersso.ContractClient;
 import org.brokersso.LoadBalancer;
+import org.brokersso.OperatorMetrics;
 import org.brokersso.PayaraCluster;
 import org.brokersso.ScreenForms;
 import org.brokersso.ScreenForms.Form;
@@ -309,29 +303,7 @@ class ClusterIT {
   }
 
   private static String operatorMetrics(PayaraCluster.Instance instance) {
-    try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(instance.base().resolve("operator/metrics"))
-                      .timeout(Duration.ofSeconds(60))
-                      .header(
-                          "Authorization",
-                          "Basic "
-                              + Base64.getEncoder()
-                                  .encodeToString(
-                                      ("monitoring:" + BlackBoxServer.OPERATOR_PASSWORD)
-                                          .getBytes(StandardCharsets.UTF_8)))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode(), response.body());
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return OperatorMetrics.scrape(instance.base()).text();
   }
 
   private static int jobRuns(String metrics, String outcome) {
@@ -396,17 +368,15 @@ class ClusterIT {
             .findFirst()
             .orElseThrow();
     instance.authorize(crmApiToken, token).expect(200);
-    int hits = cacheHits(operatorMetrics(named));
+    long hits = cacheHits(operatorMetrics(named));
     instance.authorize(crmApiToken, token).expect(200);
     assertEquals(
         hits + 1, cacheHits(operatorMetrics(named)), "the second 4.3 was answered from memory");
   }
 
-  private static int cacheHits(String metrics) {
-    Matcher m =
-        Pattern.compile("\\nbrokersso_access_token_cache_total\\{outcome=\"hit\"} (\\d+)")
-            .matcher("\n" + metrics);
-    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  private static long cacheHits(String metrics) {
+    return new OperatorMetrics(metrics)
+        .value("brokersso_access_token_cache_total{outcome=\"hit\"}");
   }
 
   @Test

@@ -7,12 +7,15 @@ import jakarta.json.JsonObject;
 import java.util.Map;
 import org.brokersso.AuditRows;
 import org.brokersso.ContractIT;
+import org.brokersso.OperatorMetrics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Call 4.3 {@code POST /oauth2/authorize}: automatic re-login with a long-term access token. */
 class AuthorizeResourceIT extends ContractIT {
+
+  private static final String HITS = "brokersso_access_token_cache_total{outcome=\"hit\"}";
 
   private String accessToken;
   private String inappTokenOfTheLogin;
@@ -28,7 +31,11 @@ class AuthorizeResourceIT extends ContractIT {
   @DisplayName("6.1.3(1) / 6.3.1 step 6: the same access token verifies on every launch")
   void verifiesRepeatedly() {
     JsonObject first = ctrader.authorize(crmApiToken, accessToken).expect(200).json();
+    long hits = OperatorMetrics.scrape(ctrader.base()).value(HITS);
     JsonObject second = ctrader.authorize(crmApiToken, accessToken).expect(200).json();
+    // the second launch was answered from the server's memory (on every runtime: WildFly once
+    // refused the task that keeps it fresh, and every launch asked the database)
+    assertEquals(hits + 1, OperatorMetrics.scrape(ctrader.base()).value(HITS));
     assertEquals(userId, first.getJsonNumber("userId").longValueExact());
     assertEquals(userId, second.getJsonNumber("userId").longValueExact());
     // never a new access token; the inappToken bound to the access token, the login's own
