@@ -21,12 +21,14 @@ import org.brokersso.ContractClient;
 /**
  * The token API benchmark (issue 6): calls 4.1, 4.2 and 4.3 over HTTP with wrk against the WAR on
  * Payara Micro, at concurrency 1, 16 and 64, on MariaDB and on the embedded H2 file; beside each
- * row, the same database work driven over plain JDBC ({@link JdbcLimit}). Writes the table into
+ * row, the same database work driven over plain JDBC ({@link JdbcLimit}); after the MariaDB rows,
+ * Keycloak alone on the same MariaDB, doing the same three jobs (issue 15). Writes the tables into
  * docs/benchmarks.md (between the generated-block markers) and the raw output under target/bench.
  *
  * <p>Run it with {@code mvn -Pbench verify} (see docs/testing.md). Durations: {@code bench.warmup}
- * (PT5S) and {@code bench.duration} (PT15S); {@code bench.databases} (mariadb,h2); {@code
- * bench.concurrency} (1,16,64; the highest is profiled).
+ * (PT5S) and {@code bench.duration} (PT15S); {@code bench.databases} (mariadb,h2; empty for
+ * Keycloak alone); {@code bench.keycloak} (true); {@code bench.concurrency} (1,16,64; the highest
+ * is profiled).
  */
 public final class TokenApiBenchmark {
 
@@ -45,6 +47,10 @@ public final class TokenApiBenchmark {
   private final StringBuilder checks = new StringBuilder();
   private String profile = "";
   private final Map<String, String> versions = new java.util.LinkedHashMap<>();
+  private final List<KeycloakRow> keycloakRows = new ArrayList<>();
+  private final boolean withKeycloak =
+      Boolean.parseBoolean(System.getProperty("bench.keycloak", "true"));
+  private String keycloakFailure;
 
   record Row(
       String database, String call, int concurrency, WrkRun.Figures http, JdbcLimit.Result jdbc) {
@@ -55,6 +61,11 @@ public final class TokenApiBenchmark {
     }
   }
 
+  /**
+   * One Keycloak row: the call that does in Keycloak what {@code pairedWith} does in the product.
+   */
+  record KeycloakRow(String call, String pairedWith, int concurrency, WrkRun.Figures http) {}
+
   public static void main(String[] args) throws Exception {
     new TokenApiBenchmark().runAll();
   }
@@ -62,7 +73,11 @@ public final class TokenApiBenchmark {
   void runAll() throws Exception {
     Files.createDirectories(OUT.resolve("raw"));
     versions.put("load average at start (1/5/15 min)", loadAverage());
-    for (String name : System.getProperty("bench.databases", "mariadb,h2").split(",")) {
+    List<String> databases =
+        java.util.Arrays.stream(System.getProperty("bench.databases", "mariadb,h2").split(","))
+            .filter(d -> !d.isBlank())
+            .toList(); // empty: Keycloak alone
+    for (String name : databases) {
       BenchDatabase database =
           name.equals("h2")
               ? BenchDatabase.h2(OUT.toAbsolutePath().resolve("h2").toString())
@@ -71,17 +86,151 @@ public final class TokenApiBenchmark {
         deleteRecursively(OUT.resolve("h2"));
       }
       benchmark(name, database);
+      if (name.equals("mariadb")) {
+        keycloak(); // right after the product's MariaDB rows, with the product's server stopped
+      }
+    }
+    if (!databases.contains("mariadb")) {
+      keycloak();
     }
     versions.put("load average at end (1/5/15 min)", loadAverage());
     BenchmarkReport.write(
         Path.of("docs/benchmarks.md"),
-        rows,
+        new BenchmarkReport.Figures(rows, keycloakRows, keycloakFailure),
         versions,
         checks.toString(),
         profile,
         warmUp,
         measured);
     System.out.println("Wrote docs/benchmarks.md and " + OUT.toAbsolutePath());
+    if (keycloakFailure != null) {
+      throw new IllegalStateException("The Keycloak rows failed: " + keycloakFailure);
+    }
+  }
+
+  /**
+   * Keycloak alone on the machine, on the same MariaDB, through the same wrk settings: the three
+   * calls that do in Keycloak what 4.1, 4.2 and 4.3 do in the product. A failure is written into
+   * the report (with the product's rows) and fails the run after.
+   */
+  private void keycloak() throws IOException {
+    if (!withKeycloak) {
+      return;
+    }
+    try (KeycloakProcess server =
+        KeycloakProcess.start(
+            org.brokersso.BlackBoxServer.freePort(),
+            org.brokersso.BlackBoxServer.freePort(),
+            OUT.resolve("raw"))) {
+      versions.put("Keycloak", KeycloakProcess.VERSION + " (production mode, `kc.sh start`)");
+      versions.put("Java for Keycloak", server.java());
+      KeycloakRealm realm =
+          KeycloakRealm.create(server.baseUrl(), KeycloakProcess.ADMIN, server.adminPassword());
+      List<String> accessTokens = new ArrayList<>();
+      for (jakarta.json.JsonObject login : realm.logins(200)) {
+        accessTokens.add(login.getString("access_token"));
+      }
+      checkKeycloak(realm, accessTokens);
+      Path accessFile = writeLines(OUT.resolve("raw/keycloak-access-tokens.txt"), accessTokens);
+      String base = server.baseUrl();
+      Map<String, String> env =
+          Map.of(
+              "BENCH_KC_PATH", realm.path(""),
+              "BENCH_KC_AUTHORIZATION", realm.basicAuthorization());
+      for (int c : CONCURRENCY) {
+        keycloakRows.add(
+            new KeycloakRow(
+                "client credentials",
+                "4.1 crmApiToken",
+                c,
+                wrk(base, "kc-client-credentials.lua", c, env, "keycloak-cc-c" + c)));
+
+        // every refresh token once: one session per connection, each run seeded afresh
+        WrkRun.run(
+            base,
+            "kc-refresh.lua",
+            c,
+            warmUp,
+            withTokens(env, refreshSeeds(realm, c, "warmup")),
+            OUT.resolve("raw/keycloak-refresh-c" + c + "-warmup.txt"));
+        keycloakRows.add(
+            new KeycloakRow(
+                "refresh rotation (single use)",
+                "4.2 onetime/authorize",
+                c,
+                WrkRun.run(
+                    base,
+                    "kc-refresh.lua",
+                    c,
+                    measured,
+                    withTokens(env, refreshSeeds(realm, c, "measured")),
+                    OUT.resolve("raw/keycloak-refresh-c" + c + ".txt"))));
+
+        keycloakRows.add(
+            new KeycloakRow(
+                "introspection",
+                "4.3 authorize",
+                c,
+                wrk(
+                    base,
+                    "kc-introspect.lua",
+                    c,
+                    withTokens(env, accessFile),
+                    "keycloak-introspect-c" + c)));
+        for (KeycloakRow row : keycloakRows.subList(keycloakRows.size() - 3, keycloakRows.size())) {
+          System.out.printf(
+              "keycloak %s c=%d: http %.0f/s, %d errors%n",
+              row.call(), c, row.http().perSecond(), row.http().errors());
+        }
+      }
+    } catch (Exception e) {
+      keycloakFailure = e.toString();
+      checks.append("- Keycloak: **failed**: ").append(e.getMessage()).append('\n');
+      e.printStackTrace();
+    }
+  }
+
+  private static Path refreshSeeds(KeycloakRealm realm, int sessions, String label)
+      throws Exception {
+    List<String> seeds = new ArrayList<>();
+    for (jakarta.json.JsonObject login : realm.logins(sessions)) {
+      seeds.add(login.getString("refresh_token"));
+    }
+    return writeLines(
+        OUT.resolve("raw/keycloak-refresh-seeds-" + sessions + "-" + label + ".txt"), seeds);
+  }
+
+  /**
+   * Before any Keycloak row: the answers the scripts will get are real, and a refresh token works
+   * once only.
+   */
+  private void checkKeycloak(KeycloakRealm realm, List<String> accessTokens) throws Exception {
+    for (int i = 0; i < accessTokens.size(); i += Math.max(1, accessTokens.size() / 4)) {
+      jakarta.json.JsonObject answer = realm.introspect(accessTokens.get(i));
+      if (!answer.getBoolean("active", false)) {
+        throw new IllegalStateException(
+            "Keycloak says a fresh access token is inactive: " + answer);
+      }
+    }
+    String serviceToken = realm.clientCredentials().getString("access_token");
+    if (!realm.introspect(serviceToken).getBoolean("active", false)) {
+      throw new IllegalStateException("Keycloak's client-credentials token is not active");
+    }
+    String first = realm.logins(1).get(0).getString("refresh_token");
+    String second = realm.refresh(first).getString("refresh_token");
+    String third = realm.refresh(second).getString("refresh_token");
+    int reused = realm.refreshStatus(first);
+    int afterReuse = realm.refreshStatus(third);
+    checks.append(
+        String.format(
+            "- Keycloak, before its rows: sampled access tokens and a client-credentials token"
+                + " introspect as active; a refresh token used a second time is answered **%d**;"
+                + " the newest refresh token of that session, after the reuse: %d%n",
+            reused, afterReuse));
+    if (reused != 400) {
+      throw new IllegalStateException(
+          "Keycloak's refresh tokens are not single-use: reuse answered " + reused);
+    }
   }
 
   private void benchmark(String name, BenchDatabase database) throws Exception {
