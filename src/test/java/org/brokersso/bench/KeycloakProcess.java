@@ -87,9 +87,12 @@ final class KeycloakProcess implements AutoCloseable {
     builder.environment().put("JAVA_HOME", javaHome.toString());
     builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", password);
+    Process process = builder.start();
+    // a benchmark stopped half-way (Ctrl-C) must not leave Keycloak running
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
     KeycloakProcess server =
         new KeycloakProcess(
-            builder.start(),
+            process,
             "http://127.0.0.1:" + port + "/",
             password,
             javaVersion(javaHome) + " (" + javaHome + ")");
