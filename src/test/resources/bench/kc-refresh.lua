@@ -4,7 +4,7 @@
 -- queue and never puts it back, every answer puts its new refresh token on it. A connection sends
 -- its next request only after its answer, so the queue is never empty while the answers are 200.
 -- A refused refresh (400) is a non-2xx error; 200 without a refresh token counts as an error.
-bench_threads = {}
+dofile(os.getenv("BENCH_REPORT_LUA"))
 local counter = 0
 
 function setup(thread)
@@ -14,20 +14,10 @@ function setup(thread)
 end
 
 function init(args)
-  bad = 0
-  nthreads = tonumber(os.getenv("BENCH_THREADS"))
   path = os.getenv("BENCH_KC_PATH") .. "token"
-  queue = {}
+  queue = bench_tokens(tonumber(os.getenv("BENCH_THREADS")), id)
   first = 1
-  last = 0
-  local i = 0
-  for line in io.lines(os.getenv("BENCH_TOKENS")) do
-    if i % nthreads == id then
-      last = last + 1
-      queue[last] = line
-    end
-    i = i + 1
-  end
+  last = #queue
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
   wrk.headers["Authorization"] = os.getenv("BENCH_KC_AUTHORIZATION")
 end
@@ -59,5 +49,3 @@ function response(status, headers, body)
     end
   end
 end
-
-dofile(os.getenv("BENCH_REPORT_LUA"))

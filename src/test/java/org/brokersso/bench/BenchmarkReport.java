@@ -115,23 +115,24 @@ final class BenchmarkReport {
       WrkRun.Figures h = k.http();
       table.append(
           String.format(
-              "| %s | %s | %d | %s | %s | %s | %s | %.0f | %.2f | %.2f | %d | %s |%n",
+              "| %s | %s | %d | %s | %s | %s |%n",
               k.pairedWith(),
               k.call(),
               k.concurrency(),
-              p == null ? "–" : String.format("%.0f", p.perSecond()),
-              p == null ? "–" : String.format("%.2f", p.p50Ms()),
-              p == null ? "–" : String.format("%.2f", p.p99Ms()),
-              p == null ? "–" : Long.toString(p.errors()),
-              h.perSecond(),
-              h.p50Ms(),
-              h.p99Ms(),
-              h.errors(),
+              cells(p),
+              cells(h),
               p == null || h.perSecond() == 0
                   ? "–"
                   : String.format("%.2f", p.perSecond() / h.perSecond())));
     }
     return table.toString();
+  }
+
+  /** Requests a second, p50, p99 and errors of one side, or dashes where it did not run. */
+  private static String cells(WrkRun.Figures f) {
+    return f == null
+        ? "– | – | – | –"
+        : String.format("%.0f | %.2f | %.2f | %d", f.perSecond(), f.p50Ms(), f.p99Ms(), f.errors());
   }
 
   private BenchmarkReport() {}
