@@ -19,9 +19,7 @@ final class BenchmarkReport {
 
   /** The product's rows, Keycloak's rows, and why Keycloak's are missing if they are. */
   record Figures(
-      List<TokenApiBenchmark.Row> rows,
-      List<TokenApiBenchmark.KeycloakRow> keycloak,
-      String keycloakFailure) {}
+      List<TokenApiBenchmark.Row> rows, List<KeycloakBench.Row> keycloak, String keycloakFailure) {}
 
   static void write(
       Path file,
@@ -96,12 +94,12 @@ final class BenchmarkReport {
 
   /** Product vs Keycloak on MariaDB, pair by pair, every row (errors included). */
   private static String sideBySide(
-      List<TokenApiBenchmark.Row> rows, List<TokenApiBenchmark.KeycloakRow> keycloak) {
+      List<TokenApiBenchmark.Row> rows, List<KeycloakBench.Row> keycloak) {
     StringBuilder table = new StringBuilder("\n#### Product vs Keycloak, MariaDB\n\n");
     table.append(
         "| Product call | Keycloak call | Conc. | product req/s | p50 ms | p99 ms | errors | Keycloak req/s | p50 ms | p99 ms | errors | product / Keycloak |\n");
     table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (TokenApiBenchmark.KeycloakRow k : keycloak) {
+    for (KeycloakBench.Row k : keycloak) {
       WrkRun.Figures p =
           rows.stream()
               .filter(

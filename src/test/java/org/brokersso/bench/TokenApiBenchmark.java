@@ -47,7 +47,7 @@ public final class TokenApiBenchmark {
   private final StringBuilder checks = new StringBuilder();
   private String profile = "";
   private final Map<String, String> versions = new java.util.LinkedHashMap<>();
-  private final List<KeycloakRow> keycloakRows = new ArrayList<>();
+  private final List<KeycloakBench.Row> keycloakRows = new ArrayList<>();
   private final boolean withKeycloak =
       Boolean.parseBoolean(System.getProperty("bench.keycloak", "true"));
   private String keycloakFailure;
@@ -60,11 +60,6 @@ public final class TokenApiBenchmark {
           : http.perSecond() / jdbc.perSecond();
     }
   }
-
-  /**
-   * One Keycloak row: the call that does in Keycloak what {@code pairedWith} does in the product.
-   */
-  record KeycloakRow(String call, String pairedWith, int concurrency, WrkRun.Figures http) {}
 
   public static void main(String[] args) throws Exception {
     new TokenApiBenchmark().runAll();
@@ -119,136 +114,22 @@ public final class TokenApiBenchmark {
   }
 
   /**
-   * Keycloak alone on the machine, on the same MariaDB, through the same wrk settings: the three
-   * calls that do in Keycloak what 4.1, 4.2 and 4.3 do in the product. A failure is written into
-   * the report (with the product's rows) and fails the run after.
+   * Keycloak alone on the machine (issue 15). A failure is written into the report, with the rows
+   * measured before it, and fails the run after the report.
    */
-  private void keycloak() throws IOException {
+  private void keycloak() {
     if (!withKeycloak) {
       return;
     }
-    try (KeycloakProcess server =
-        KeycloakProcess.start(
-            org.brokersso.BlackBoxServer.freePort(),
-            org.brokersso.BlackBoxServer.freePort(),
-            OUT.resolve("raw"))) {
-      versions.put("Keycloak", KeycloakProcess.VERSION + " (production mode, `kc.sh start`)");
-      versions.put("Java for Keycloak", server.java());
-      KeycloakRealm realm =
-          KeycloakRealm.create(server.baseUrl(), KeycloakProcess.ADMIN, server.adminPassword());
-      List<String> accessTokens = new ArrayList<>();
-      for (jakarta.json.JsonObject login : realm.logins(200)) {
-        accessTokens.add(login.getString("access_token"));
-      }
-      checkKeycloak(realm, accessTokens);
-      Path accessFile = writeLines(OUT.resolve("raw/keycloak-access-tokens.txt"), accessTokens);
-      String base = server.baseUrl();
-      Map<String, String> env =
-          Map.of(
-              "BENCH_KC_PATH", realm.path(""),
-              "BENCH_KC_AUTHORIZATION", realm.basicAuthorization());
-      for (int c : CONCURRENCY) {
-        keycloakRows.add(
-            new KeycloakRow(
-                "client credentials",
-                "4.1 crmApiToken",
-                c,
-                wrk(base, "kc-client-credentials.lua", c, env, "keycloak-cc-c" + c)));
-
-        // every refresh token once: one session per connection, each run seeded afresh
-        WrkRun.run(
-            base,
-            "kc-refresh.lua",
-            c,
-            warmUp,
-            withTokens(env, refreshSeeds(realm, c, "warmup")),
-            OUT.resolve("raw/keycloak-refresh-c" + c + "-warmup.txt"));
-        keycloakRows.add(
-            new KeycloakRow(
-                "refresh rotation (single use)",
-                "4.2 onetime/authorize",
-                c,
-                WrkRun.run(
-                    base,
-                    "kc-refresh.lua",
-                    c,
-                    measured,
-                    withTokens(env, refreshSeeds(realm, c, "measured")),
-                    OUT.resolve("raw/keycloak-refresh-c" + c + ".txt"))));
-
-        keycloakRows.add(
-            new KeycloakRow(
-                "introspection",
-                "4.3 authorize",
-                c,
-                wrk(
-                    base,
-                    "kc-introspect.lua",
-                    c,
-                    withTokens(env, accessFile),
-                    "keycloak-introspect-c" + c)));
-        for (KeycloakRow row : keycloakRows.subList(keycloakRows.size() - 3, keycloakRows.size())) {
-          System.out.printf(
-              "keycloak %s c=%d: http %.0f/s, %d errors%n",
-              row.call(), c, row.http().perSecond(), row.http().errors());
-        }
-      }
+    KeycloakBench bench = new KeycloakBench(warmUp, measured, CONCURRENCY, OUT);
+    try {
+      bench.run(versions, checks);
     } catch (Exception e) {
       keycloakFailure = e.toString();
       checks.append("- Keycloak: **failed**: ").append(e.getMessage()).append('\n');
       e.printStackTrace();
     }
-  }
-
-  private static Path refreshSeeds(KeycloakRealm realm, int sessions, String label)
-      throws Exception {
-    List<String> seeds = new ArrayList<>();
-    for (jakarta.json.JsonObject login : realm.logins(sessions)) {
-      seeds.add(login.getString("refresh_token"));
-    }
-    return writeLines(
-        OUT.resolve("raw/keycloak-refresh-seeds-" + sessions + "-" + label + ".txt"), seeds);
-  }
-
-  /**
-   * Before any Keycloak row: the answers the scripts will get are real, and a refresh token works
-   * once only.
-   */
-  private void checkKeycloak(KeycloakRealm realm, List<String> accessTokens) throws Exception {
-    for (int i = 0; i < accessTokens.size(); i += Math.max(1, accessTokens.size() / 4)) {
-      jakarta.json.JsonObject answer = realm.introspect(accessTokens.get(i));
-      if (!answer.getBoolean("active", false)) {
-        throw new IllegalStateException(
-            "Keycloak says a fresh access token is inactive: " + answer);
-      }
-    }
-    String serviceToken = realm.clientCredentials().getString("access_token");
-    if (!realm.introspect(serviceToken).getBoolean("active", false)) {
-      throw new IllegalStateException("Keycloak's client-credentials token is not active");
-    }
-    // Keycloak compares issue times in whole seconds: a refresh token is refused as reused ("Stale
-    // token") when it was issued in an earlier second than the session's latest refresh
-    List<jakarta.json.JsonObject> sessions = realm.logins(2);
-    String first = sessions.get(0).getString("refresh_token");
-    Thread.sleep(1_100);
-    String second = realm.refresh(first).getString("refresh_token");
-    int reused = realm.refreshStatus(first);
-    int afterReuse = realm.refreshStatus(second);
-    String quick = sessions.get(1).getString("refresh_token");
-    realm.refresh(quick);
-    int reusedAtOnce = realm.refreshStatus(quick);
-    checks.append(
-        String.format(
-            "- Keycloak, before its rows: sampled access tokens and a client-credentials token"
-                + " introspect as active; a refresh token issued more than a second before its"
-                + " first use and then used again is answered **%d**, and the newest refresh token"
-                + " of that session then %d; a refresh token used again straight after it was"
-                + " issued and used (Keycloak compares issue times in whole seconds): %d%n",
-            reused, afterReuse, reusedAtOnce));
-    if (reused != 400) {
-      throw new IllegalStateException(
-          "Keycloak's refresh tokens are not single-use: reuse answered " + reused);
-    }
+    keycloakRows.addAll(bench.rows());
   }
 
   private void benchmark(String name, BenchDatabase database) throws Exception {
@@ -394,17 +275,16 @@ public final class TokenApiBenchmark {
   private WrkRun.Figures wrk(
       String base, String script, int c, Map<String, String> env, String label)
       throws IOException, InterruptedException {
-    WrkRun.run(base, script, c, warmUp, env, OUT.resolve("raw/" + label + "-warmup.txt"));
-    return WrkRun.run(base, script, c, measured, env, OUT.resolve("raw/" + label + ".txt"));
+    return WrkRun.afterWarmUp(base, script, c, warmUp, measured, env, OUT.resolve("raw"), label);
   }
 
-  private static Map<String, String> withTokens(Map<String, String> env, Path tokens) {
+  static Map<String, String> withTokens(Map<String, String> env, Path tokens) {
     Map<String, String> copy = new java.util.HashMap<>(env);
     copy.put("BENCH_TOKENS", tokens.toAbsolutePath().toString());
     return copy;
   }
 
-  private static Path writeLines(Path file, List<String> lines) throws IOException {
+  static Path writeLines(Path file, List<String> lines) throws IOException {
     Files.createDirectories(file.getParent());
     return Files.write(file, lines);
   }

@@ -76,5 +76,20 @@ final class WrkRun {
         errors);
   }
 
+  /** A warm-up run (not counted), then the measured one; raw output as {@code label}.txt. */
+  static Figures afterWarmUp(
+      String baseUrl,
+      String script,
+      int concurrency,
+      Duration warmUp,
+      Duration measured,
+      Map<String, String> env,
+      Path rawFolder,
+      String label)
+      throws IOException, InterruptedException {
+    run(baseUrl, script, concurrency, warmUp, env, rawFolder.resolve(label + "-warmup.txt"));
+    return run(baseUrl, script, concurrency, measured, env, rawFolder.resolve(label + ".txt"));
+  }
+
   private WrkRun() {}
 }
