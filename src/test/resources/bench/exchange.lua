@@ -1,25 +1,16 @@
 -- Call 4.2 with a fresh, pre-minted OT token per request. Tokens come one per line from the file
 -- named in the environment (BENCH_TOKENS); thread i of n takes lines i, i+n, i+2n, ...
-local threads = {}
+dofile(os.getenv("BENCH_REPORT_LUA"))
 local counter = 0
 
 function setup(thread)
   thread:set("id", counter)
   counter = counter + 1
-  table.insert(threads, thread)
 end
 
 function init(args)
-  nthreads = tonumber(os.getenv("BENCH_THREADS"))
   path = "/oauth2/onetime/authorize?crmApiToken=" .. os.getenv("BENCH_CRM_API_TOKEN")
-  tokens = {}
-  local i = 0
-  for line in io.lines(os.getenv("BENCH_TOKENS")) do
-    if i % nthreads == id then
-      tokens[#tokens + 1] = line
-    end
-    i = i + 1
-  end
+  tokens = bench_tokens(tonumber(os.getenv("BENCH_THREADS")), id)
   next_token = 1
   wrk.headers["Content-Type"] = "application/json"
 end
@@ -32,5 +23,3 @@ function request()
   next_token = next_token + 1
   return wrk.format("POST", path, nil, '{"code":"' .. token .. '"}')
 end
-
-dofile(os.getenv("BENCH_REPORT_LUA"))

@@ -56,6 +56,11 @@ final class JdbcLimit {
   /** One unit of work: one call's statements in one transaction. */
   interface Work {
     void run(Connection c, int index) throws SQLException;
+
+    /** Whether its connections are set read-only (once, when the pool is filled). */
+    default boolean readOnly() {
+      return false;
+    }
   }
 
   /** What call 4.2 does in the database for a keep-me-logged-in or plain OT token. */
@@ -111,31 +116,30 @@ final class JdbcLimit {
   }
 
   /**
-   * What call 4.3 does: find the access token, audit the verification, issue a fresh inappToken.
+   * What call 4.3 does in the database when its in-memory cache of verified access tokens misses:
+   * one lookup of the access token with its user, in a read-only transaction (a hit touches the
+   * database not at all).
    */
   Work authorize(List<String> accessTokens) {
-    return (c, i) -> {
-      long now = System.currentTimeMillis();
-      String hash = TokenHasher.hash(accessTokens.get(i % accessTokens.size()));
-      long accessId;
-      long otId;
-      long userId;
-      long ctid;
-      try (PreparedStatement s = c.prepareStatement(SELECT_ACCESS)) {
-        s.setString(1, hash);
-        try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
-            throw new SQLException("access token not found");
+    return new Work() {
+      @Override
+      public void run(Connection c, int i) throws SQLException {
+        String hash = TokenHasher.hash(accessTokens.get(i % accessTokens.size()));
+        try (PreparedStatement s = c.prepareStatement(SELECT_ACCESS)) {
+          s.setString(1, hash);
+          try (ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+              throw new SQLException("access token not found");
+            }
           }
-          accessId = r.getLong(1);
-          otId = r.getLong(4);
-          userId = r.getLong(8);
-          ctid = r.getLong(10);
         }
+        c.commit();
       }
-      insertAudit(c, "ACCESS_TOKEN_VERIFY", userId, ctid, hash, now);
-      insertInapp(c, userId, otId, accessId, now);
-      c.commit();
+
+      @Override
+      public boolean readOnly() {
+        return true;
+      }
     };
   }
 
@@ -214,7 +218,9 @@ final class JdbcLimit {
     int poolSize = Math.min(concurrency, POOL_MAX);
     BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(poolSize);
     for (int i = 0; i < poolSize; i++) {
-      pool.add(database.connect());
+      Connection connection = database.connect();
+      connection.setReadOnly(work.readOnly());
+      pool.add(connection);
     }
     AtomicInteger next = new AtomicInteger();
     try {

@@ -21,12 +21,14 @@ import org.brokersso.ContractClient;
 /**
  * The token API benchmark (issue 6): calls 4.1, 4.2 and 4.3 over HTTP with wrk against the WAR on
  * Payara Micro, at concurrency 1, 16 and 64, on MariaDB and on the embedded H2 file; beside each
- * row, the same database work driven over plain JDBC ({@link JdbcLimit}). Writes the table into
+ * row, the same database work driven over plain JDBC ({@link JdbcLimit}); after the MariaDB rows,
+ * Keycloak alone on the same MariaDB, doing the same three jobs (issue 15). Writes the tables into
  * docs/benchmarks.md (between the generated-block markers) and the raw output under target/bench.
  *
  * <p>Run it with {@code mvn -Pbench verify} (see docs/testing.md). Durations: {@code bench.warmup}
- * (PT5S) and {@code bench.duration} (PT15S); {@code bench.databases} (mariadb,h2); {@code
- * bench.concurrency} (1,16,64; the highest is profiled).
+ * (PT5S) and {@code bench.duration} (PT15S); {@code bench.databases} (mariadb,h2; empty for
+ * Keycloak alone); {@code bench.keycloak} (true); {@code bench.concurrency} (1,16,64; the highest
+ * is profiled).
  */
 public final class TokenApiBenchmark {
 
@@ -45,6 +47,10 @@ public final class TokenApiBenchmark {
   private final StringBuilder checks = new StringBuilder();
   private String profile = "";
   private final Map<String, String> versions = new java.util.LinkedHashMap<>();
+  private final List<KeycloakBench.Row> keycloakRows = new ArrayList<>();
+  private final boolean withKeycloak =
+      Boolean.parseBoolean(System.getProperty("bench.keycloak", "true"));
+  private String keycloakFailure;
 
   record Row(
       String database, String call, int concurrency, WrkRun.Figures http, JdbcLimit.Result jdbc) {
@@ -62,7 +68,21 @@ public final class TokenApiBenchmark {
   void runAll() throws Exception {
     Files.createDirectories(OUT.resolve("raw"));
     versions.put("load average at start (1/5/15 min)", loadAverage());
-    for (String name : System.getProperty("bench.databases", "mariadb,h2").split(",")) {
+    versions.put(
+        "machine",
+        Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + (((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize()
+                >> 30)
+            + " GiB");
+    versions.put("date", LocalDate.now().toString());
+    List<String> databases =
+        java.util.Arrays.stream(System.getProperty("bench.databases", "mariadb,h2").split(","))
+            .filter(d -> !d.isBlank())
+            .toList(); // empty: Keycloak alone
+    for (String name : databases) {
       BenchDatabase database =
           name.equals("h2")
               ? BenchDatabase.h2(OUT.toAbsolutePath().resolve("h2").toString())
@@ -71,17 +91,45 @@ public final class TokenApiBenchmark {
         deleteRecursively(OUT.resolve("h2"));
       }
       benchmark(name, database);
+      if (name.equals("mariadb")) {
+        keycloak(); // right after the product's MariaDB rows, with the product's server stopped
+      }
+    }
+    if (!databases.contains("mariadb")) {
+      keycloak();
     }
     versions.put("load average at end (1/5/15 min)", loadAverage());
     BenchmarkReport.write(
         Path.of("docs/benchmarks.md"),
-        rows,
+        new BenchmarkReport.Figures(rows, keycloakRows, keycloakFailure),
         versions,
         checks.toString(),
         profile,
         warmUp,
         measured);
     System.out.println("Wrote docs/benchmarks.md and " + OUT.toAbsolutePath());
+    if (keycloakFailure != null) {
+      throw new IllegalStateException("The Keycloak rows failed: " + keycloakFailure);
+    }
+  }
+
+  /**
+   * Keycloak alone on the machine (issue 15). A failure is written into the report, with the rows
+   * measured before it, and fails the run after the report.
+   */
+  private void keycloak() {
+    if (!withKeycloak) {
+      return;
+    }
+    KeycloakBench bench = new KeycloakBench(warmUp, measured, CONCURRENCY, OUT);
+    try {
+      bench.run(versions, checks);
+    } catch (Exception e) {
+      keycloakFailure = e.toString();
+      checks.append("- Keycloak: **failed**: ").append(e.getMessage()).append('\n');
+      e.printStackTrace();
+    }
+    keycloakRows.addAll(bench.rows());
   }
 
   private void benchmark(String name, BenchDatabase database) throws Exception {
@@ -227,17 +275,16 @@ public final class TokenApiBenchmark {
   private WrkRun.Figures wrk(
       String base, String script, int c, Map<String, String> env, String label)
       throws IOException, InterruptedException {
-    WrkRun.run(base, script, c, warmUp, env, OUT.resolve("raw/" + label + "-warmup.txt"));
-    return WrkRun.run(base, script, c, measured, env, OUT.resolve("raw/" + label + ".txt"));
+    return WrkRun.afterWarmUp(base, script, c, warmUp, measured, env, OUT.resolve("raw"), label);
   }
 
-  private static Map<String, String> withTokens(Map<String, String> env, Path tokens) {
+  static Map<String, String> withTokens(Map<String, String> env, Path tokens) {
     Map<String, String> copy = new java.util.HashMap<>(env);
     copy.put("BENCH_TOKENS", tokens.toAbsolutePath().toString());
     return copy;
   }
 
-  private static Path writeLines(Path file, List<String> lines) throws IOException {
+  static Path writeLines(Path file, List<String> lines) throws IOException {
     Files.createDirectories(file.getParent());
     return Files.write(file, lines);
   }
@@ -263,16 +310,6 @@ public final class TokenApiBenchmark {
             .lines()
             .findFirst()
             .orElse("?"));
-    versions.put(
-        "machine",
-        Runtime.getRuntime().availableProcessors()
-            + " cores, "
-            + (((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean())
-                    .getTotalMemorySize()
-                >> 30)
-            + " GiB");
-    versions.put("date", LocalDate.now().toString());
   }
 
   /** Other work on the machine skews every row; the report says how busy it was. */

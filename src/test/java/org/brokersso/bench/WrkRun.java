@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * One run of wrk (Debian's package) with one of the Lua scripts under src/test/resources/bench; the
  * script's done() hook prints the figures as one JSON line, which is parsed here. The full output
- * is kept under target/bench/raw.
+ * is kept under target/bench/raw. Errors are non-2xx answers, socket errors and time-outs, and the
+ * 2xx answers a script found wrong ("bad", e.g. an introspection that says the token is inactive).
  */
 final class WrkRun {
 
@@ -63,7 +64,7 @@ final class WrkRun {
     long requests = json.getJsonNumber("requests").longValue();
     double seconds = json.getJsonNumber("duration_us").longValue() / 1e6;
     long errors = 0;
-    for (String kind : new String[] {"non2xx", "connect", "read", "write", "timeout"}) {
+    for (String kind : new String[] {"non2xx", "connect", "read", "write", "timeout", "bad"}) {
       errors += json.getJsonNumber(kind).longValue();
     }
     return new Figures(
@@ -73,6 +74,21 @@ final class WrkRun {
         json.getJsonNumber("p99_us").longValue() / 1e3,
         json.getJsonNumber("max_us").longValue() / 1e3,
         errors);
+  }
+
+  /** A warm-up run (not counted), then the measured one; raw output as {@code label}.txt. */
+  static Figures afterWarmUp(
+      String baseUrl,
+      String script,
+      int concurrency,
+      Duration warmUp,
+      Duration measured,
+      Map<String, String> env,
+      Path rawFolder,
+      String label)
+      throws IOException, InterruptedException {
+    run(baseUrl, script, concurrency, warmUp, env, rawFolder.resolve(label + "-warmup.txt"));
+    return run(baseUrl, script, concurrency, measured, env, rawFolder.resolve(label + ".txt"));
   }
 
   private WrkRun() {}
