@@ -39,7 +39,14 @@ record BenchDatabase(String name, String url, String user, String password, Stri
   }
 
   Connection connect() throws SQLException {
-    Connection connection = DriverManager.getConnection(url, user, password);
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    if (url.startsWith("jdbc:mysql:")) {
+      // the driver settings the product's data source uses, so both sides talk alike
+      properties.putAll(org.brokersso.persistence.control.ConfiguredDataSource.MYSQL_DEFAULTS);
+    }
+    Connection connection = DriverManager.getConnection(url, properties);
     connection.setTransactionIsolation(
         Connection.TRANSACTION_READ_COMMITTED); // as web.xml's data source
     connection.setAutoCommit(false);

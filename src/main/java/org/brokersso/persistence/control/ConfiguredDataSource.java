@@ -60,7 +60,7 @@ public class ConfiguredDataSource implements DataSource {
    * it tracked itself, which is exact as long as nothing changes the session by SQL (nothing here
    * does); the statement cache keeps each statement's parse.
    */
-  static final java.util.Map<String, String> MYSQL_DEFAULTS =
+  public static final java.util.Map<String, String> MYSQL_DEFAULTS =
       java.util.Map.of(
           "useLocalSessionState", "true",
           "cachePrepStmts", "true",
