@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.brokersso.persistence.control.Database;
+import org.brokersso.setup.control.ApplicationStart;
 
 /**
  * Who runs a job in the current period (table {@code job_lease}). Guarantee: of any number of
@@ -29,18 +29,11 @@ public class JobLeases {
   private static final String FINISHED =
       "UPDATE job_lease SET last_finished_at = ?, last_outcome = ? WHERE job_name = ? AND holder = ?";
 
-  /** This instance, as {@code job_lease.holder} shows it: host name and a random part per start. */
-  private final String instance =
-      truncated(
-          System.getenv().getOrDefault("HOSTNAME", "instance")
-              + "/"
-              + UUID.randomUUID().toString().substring(0, 8),
-          128);
-
   @Inject Database database;
 
+  /** This instance, as {@code job_lease.holder} shows it ({@link ApplicationStart#instance}). */
   public String instance() {
-    return instance;
+    return ApplicationStart.instance();
   }
 
   /**

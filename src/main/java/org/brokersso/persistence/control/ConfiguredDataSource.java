@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
@@ -55,13 +56,13 @@ public class ConfiguredDataSource implements DataSource {
    * Connector/J settings that spare a round trip per connection hand-out, unless {@code db.url}
    * sets them. Measured in MariaDB's general log (docs/benchmarks.md): with the driver's defaults
    * every hand-out of a pooled connection sent {@code SET autocommit=1} and {@code
-   * SELECT @@session.tx_isolation} (the pool resetting and checking what it already knows), two or
-   * three times per call 4.2. {@code useLocalSessionState} lets the driver answer those from what
-   * it tracked itself, which is exact as long as nothing changes the session by SQL (nothing here
-   * does); the statement cache keeps each statement's parse.
+   * SELECT @@session.tx_isolation} (the pool resetting and checking what it already knows); twice
+   * on the connection before one call 4.2. {@code useLocalSessionState} lets the driver answer
+   * those from what it tracked itself, which is exact as long as nothing changes the session by SQL
+   * (nothing here does); the statement cache keeps each statement's parse.
    */
-  public static final java.util.Map<String, String> MYSQL_DEFAULTS =
-      java.util.Map.of(
+  public static final Map<String, String> MYSQL_DEFAULTS =
+      Map.of(
           "useLocalSessionState", "true",
           "cachePrepStmts", "true",
           "prepStmtCacheSize", "250",
@@ -80,7 +81,7 @@ public class ConfiguredDataSource implements DataSource {
       config
           .getOptionalValue("db.password", String.class)
           .ifPresent(p -> credentials.setProperty("password", p));
-      if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
+      if (url.startsWith("jdbc:mysql:")) {
         MYSQL_DEFAULTS.forEach(
             (key, value) -> {
               if (!url.contains(key + "=")) {

@@ -12,6 +12,17 @@ package org.brokersso.setup.control;
  */
 public final class ApplicationStart {
 
+  /**
+   * This start of the application, as the database shows it (job leases, the instances polling the
+   * revocation feed): the host name and a random part, so a restarted instance is a new one.
+   */
+  private static final String INSTANCE =
+      truncated(
+          System.getenv().getOrDefault("HOSTNAME", "instance")
+              + "/"
+              + java.util.UUID.randomUUID().toString().substring(0, 8),
+          128);
+
   private static volatile boolean started;
 
   private static volatile boolean schemaReady;
@@ -33,5 +44,14 @@ public final class ApplicationStart {
 
   public static boolean isServing() {
     return started && schemaReady;
+  }
+
+  /** See {@link #INSTANCE}: at most 128 characters. */
+  public static String instance() {
+    return INSTANCE;
+  }
+
+  private static String truncated(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
   }
 }

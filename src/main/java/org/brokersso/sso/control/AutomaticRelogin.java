@@ -45,8 +45,8 @@ public class AutomaticRelogin {
     } else {
       metrics.increment(Meter.ACCESS_TOKEN_CACHE, "miss");
       long generation = cache.generation();
+      // refuses anything not well-formed, so past it the hash above is there
       verified = bound(accessToken, accessTokens.verify(accessToken));
-      hash = TokenHasher.hash(accessToken);
       cache.remember(hash, verified, generation);
     }
     tally.verified(hash, verified, now);

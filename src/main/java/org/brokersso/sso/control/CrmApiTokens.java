@@ -106,18 +106,17 @@ public class CrmApiTokens {
     return cachedExpiry != null && clock.instant().isBefore(cachedExpiry);
   }
 
-  /** Refuses with 403 {@code CH_CLIENT_AUTH_FAILURE} unless the token is one of ours and live. */
+  /**
+   * Refuses with 403 {@code CH_CLIENT_AUTH_FAILURE} unless the token is one of ours and live, from
+   * the database; for a token {@link #isKnownLive} already, there is no need to call it.
+   */
   @Transactional(dontRollbackOn = Refusal.class) // called by a filter, outside any boundary
   public void verify(String token) {
     Instant now = clock.instant();
     if (!TokenKind.CRM_API.isWellFormed(token)) {
       throw refused(null, token == null ? "crmApiToken missing" : "crmApiToken malformed");
     }
-    String hash = TokenHasher.hash(token);
-    Instant cachedExpiry = verified.get(hash);
-    if (cachedExpiry != null && now.isBefore(cachedExpiry)) {
-      return;
-    }
+    String hash = TokenHasher.hash(token); // not known here yet: CrmApiTokenFilter asked first
     CrmApiToken stored =
         em.createNamedQuery(CrmApiToken.BY_HASH, CrmApiToken.class)
             .setParameter("hash", hash)

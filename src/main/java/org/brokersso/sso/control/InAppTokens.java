@@ -72,14 +72,7 @@ public class InAppTokens {
     }
     String value = boundTo(access.value());
     AccessToken stored = access.stored();
-    em.persist(
-        new InAppToken(
-            TokenHasher.hash(value),
-            user.id(),
-            stored.oneTimeTokenId(),
-            stored.id(),
-            clock.instant(),
-            stored.expiresAt()));
+    storeBound(value, user.id(), stored.oneTimeTokenId(), stored.id(), stored.expiresAt());
     return Optional.of(value);
   }
 
@@ -127,14 +120,24 @@ public class InAppTokens {
    */
   @Transactional
   public void bind(String accessTokenValue, Verified verified) {
+    storeBound(
+        boundTo(accessTokenValue),
+        verified.userId(),
+        verified.oneTimeTokenId(),
+        verified.accessTokenId(),
+        verified.expiresAt());
+  }
+
+  private void storeBound(
+      String value, long userId, long oneTimeTokenId, long accessTokenId, Instant expiresAt) {
     em.persist(
         new InAppToken(
-            TokenHasher.hash(boundTo(accessTokenValue)),
-            verified.userId(),
-            verified.oneTimeTokenId(),
-            verified.accessTokenId(),
+            TokenHasher.hash(value),
+            userId,
+            oneTimeTokenId,
+            accessTokenId,
             clock.instant(),
-            verified.expiresAt()));
+            expiresAt));
   }
 
   /**

@@ -17,11 +17,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.brokersso.persistence.control.Database;
+import org.brokersso.setup.control.ApplicationStart;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -81,10 +81,6 @@ public class RevocationFeed {
   @ConfigProperty(name = "sso.access-token.cache.staleness")
   Duration staleness;
 
-  /** This instance in {@code token_cache_peer}: host name and a random part per start. */
-  private final String instance =
-      shortened(System.getenv().getOrDefault("HOSTNAME", "instance")) + "/" + UUID.randomUUID();
-
   private final Map<Long, Long> applied = new ConcurrentHashMap<>();
   private volatile long beatAtNanos;
   private volatile boolean beaten;
@@ -100,7 +96,7 @@ public class RevocationFeed {
     boolean peers =
         ((Number)
                     em.createNativeQuery(PEERS)
-                        .setParameter(1, instance)
+                        .setParameter(1, ApplicationStart.instance())
                         .setParameter(2, now - PEER_TIMEOUT.toMillis())
                         .getSingleResult())
                 .longValue()
@@ -186,13 +182,13 @@ public class RevocationFeed {
     long now = clock.millis();
     try (PreparedStatement beat = connection.prepareStatement(BEAT)) {
       beat.setLong(1, now);
-      beat.setString(2, instance);
+      beat.setString(2, ApplicationStart.instance());
       if (beat.executeUpdate() == 1) {
         return;
       }
     }
     try (PreparedStatement join = connection.prepareStatement(JOIN)) {
-      join.setString(1, instance);
+      join.setString(1, ApplicationStart.instance());
       join.setLong(2, now);
       join.executeUpdate();
     }
@@ -204,14 +200,10 @@ public class RevocationFeed {
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement leave = connection.prepareStatement(LEAVE)) {
       connection.setAutoCommit(true);
-      leave.setString(1, instance);
+      leave.setString(1, ApplicationStart.instance());
       leave.executeUpdate();
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.FINE, "Not removed from token_cache_peer; the row ages out", e);
     }
-  }
-
-  private static String shortened(String host) {
-    return host.length() > 80 ? host.substring(0, 80) : host;
   }
 }

@@ -91,11 +91,6 @@ public class VerificationTally {
     }
   }
 
-  /** Verifications counted and not yet written. */
-  public long pending() {
-    return byTokenHash.values().stream().mapToLong(Count::times).sum();
-  }
-
   record Count(Verified token, Instant first, Instant last, long times) {
     Count plus(Instant at) {
       return new Count(token, first, at.isAfter(last) ? at : last, times + 1);
