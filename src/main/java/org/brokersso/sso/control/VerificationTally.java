@@ -1,17 +1,19 @@
 package org.brokersso.sso.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.brokersso.audit.control.AuditTrail;
 import org.brokersso.audit.entity.AuditAction;
-import org.brokersso.audit.entity.AuditEvent;
+import org.brokersso.audit.entity.AuditOutcome;
+import org.brokersso.persistence.control.Database;
 import org.brokersso.sso.control.AccessTokenCache.Verified;
 
 /**
@@ -21,17 +23,27 @@ import org.brokersso.sso.control.AccessTokenCache.Verified;
  * and every other security event are still written in full, in the request's own transaction
  * (docs/security.md, "What the audit trail keeps").
  *
- * <p>What is lost if the process dies: the counts of at most one period, on that instance.
+ * <p>The rows are written over plain JDBC, like the job leases, in single multi-row {@code
+ * INSERT}s: each commits whole or not at all, so what did not commit is counted again at the next
+ * flush and nothing twice. (A {@code UserTransaction} on the schedule's thread was refused by
+ * Payara in one start out of several: "Operation not allowed".) What is lost if the process dies:
+ * the counts of at most one period, on that instance.
  */
 @ApplicationScoped
 public class VerificationTally {
 
+  /** Rows per statement: bounded, so a busy period does not make one huge statement. */
+  static final int ROWS_PER_STATEMENT = 200;
+
+  private static final String INSERT =
+      "INSERT INTO audit_event"
+          + " (occurred_at, actor, action, outcome, user_id, ctid_user_id, token_hash, detail)"
+          + " VALUES ";
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
+
   private final Map<String, Count> byTokenHash = new ConcurrentHashMap<>();
 
-  @Inject AuditTrail audit;
-
-  @Resource(lookup = "java:comp/UserTransaction")
-  UserTransaction transaction;
+  @Inject Database database;
 
   /** One verification of the token with this hash. */
   public void verified(String hash, Verified token, Instant at) {
@@ -40,8 +52,8 @@ public class VerificationTally {
   }
 
   /**
-   * Writes what was counted since the last flush, in one transaction of its own; if it does not
-   * commit, the counts stay for the next flush.
+   * Writes what was counted since the last flush; what a failed statement carried stays counted for
+   * the next flush. Answers the rows written.
    */
   public int flush() {
     List<Map.Entry<String, Count>> taken = new ArrayList<>();
@@ -54,40 +66,40 @@ public class VerificationTally {
     if (taken.isEmpty()) {
       return 0;
     }
-    try {
-      transaction.begin();
-      for (Map.Entry<String, Count> entry : taken) {
-        Count count = entry.getValue();
-        audit.record(
-            AuditEvent.success(count.first(), Refusals.CTRADER, AuditAction.ACCESS_TOKEN_VERIFY)
-                .user(count.token().userId(), count.token().ctidUserId())
-                .token(entry.getKey())
-                .detail(
-                    "verified "
-                        + count.times()
-                        + (count.times() == 1 ? " time" : " times")
-                        + " from "
-                        + count.first()
-                        + " to "
-                        + count.last()
-                        + " (aggregated)"));
+    int written = 0;
+    try (Connection connection = database.dataSource().getConnection()) {
+      connection.setAutoCommit(true);
+      for (; written < taken.size(); written += ROWS_PER_STATEMENT) {
+        insert(
+            connection,
+            taken.subList(written, Math.min(taken.size(), written + ROWS_PER_STATEMENT)));
       }
-      transaction.commit();
-    } catch (Exception e) {
-      rollBack();
-      taken.forEach(entry -> byTokenHash.merge(entry.getKey(), entry.getValue(), Count::merge));
+      return taken.size();
+    } catch (SQLException | RuntimeException e) {
+      taken
+          .subList(Math.min(written, taken.size()), taken.size())
+          .forEach(entry -> byTokenHash.merge(entry.getKey(), entry.getValue(), Count::merge));
       throw new IllegalStateException("Aggregated 4.3 audit rows not written: " + e, e);
     }
-    return taken.size();
   }
 
-  private void rollBack() {
-    try {
-      if (transaction.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
-        transaction.rollback();
+  private static void insert(Connection connection, List<Map.Entry<String, Count>> rows)
+      throws SQLException {
+    String sql = INSERT + String.join(", ", Collections.nCopies(rows.size(), ROW));
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      int p = 1;
+      for (Map.Entry<String, Count> row : rows) {
+        Count count = row.getValue();
+        insert.setLong(p++, count.first().toEpochMilli());
+        insert.setString(p++, Refusals.CTRADER);
+        insert.setString(p++, AuditAction.ACCESS_TOKEN_VERIFY.name());
+        insert.setString(p++, AuditOutcome.SUCCESS.name());
+        insert.setLong(p++, count.token().userId());
+        insert.setObject(p++, count.token().ctidUserId());
+        insert.setString(p++, row.getKey());
+        insert.setString(p++, count.detail());
       }
-    } catch (Exception ignored) {
-      // nothing was written; the counts are kept for the next flush
+      insert.executeUpdate();
     }
   }
 
@@ -102,6 +114,17 @@ public class VerificationTally {
           first.isBefore(other.first) ? first : other.first,
           last.isAfter(other.last) ? last : other.last,
           times + other.times);
+    }
+
+    String detail() {
+      return "verified "
+          + times
+          + (times == 1 ? " time" : " times")
+          + " from "
+          + first
+          + " to "
+          + last
+          + " (aggregated)";
     }
   }
 }
